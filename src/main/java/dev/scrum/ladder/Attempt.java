@@ -1,0 +1,41 @@
+package dev.scrum.ladder;
+
+import java.util.Objects;
+
+/**
+ * One rung's attempt at one file.
+ *
+ * @param n the attempt's number, counting from 1 (skipped rungs are numbered too)
+ * @param rungId {@code provider/model}
+ * @param model the model's name
+ * @param status how it ended
+ * @param chars characters of the answer (0 when there was none)
+ * @param error what went wrong, in words a person understands, or {@code null} when accepted
+ * @param durationMs wall time of the call
+ * @param promptTokens prompt tokens the server counted, or {@code null}
+ * @param completionTokens answer tokens the server counted, or {@code null}
+ * @param answer the answer's text, or {@code ""}
+ */
+public record Attempt(
+        int n,
+        String rungId,
+        String model,
+        AttemptStatus status,
+        int chars,
+        String error,
+        long durationMs,
+        Integer promptTokens,
+        Integer completionTokens,
+        String answer) {
+    public Attempt {
+        Objects.requireNonNull(rungId, "rungId");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(status, "status");
+        answer = answer == null ? "" : answer;
+    }
+
+    /** Whether a call was made (skipped rungs are listed, not counted). */
+    public boolean called() {
+        return status != AttemptStatus.SKIPPED;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.scrum.llm;
+
+/**
+ * A chat call failed: the server answered with an error status, the network failed, the call timed out,
+ * or the body was not what the protocol says. The message is safe to show: it never carries a credential.
+ */
+public class ChatException extends Exception {
+
+    /** What kind of failure, for the attempt history. */
+    public enum Kind {
+        /** The server answered with an HTTP error status. */
+        HTTP,
+        /** Connection refused, reset, unknown host. */
+        NETWORK,
+        /** Connect or response timeout. */
+        TIMEOUT,
+        /** The body was not the protocol's JSON, or lacked its fields. */
+        PROTOCOL
+    }
+
+    private final Kind kind;
+    private final int status;
+
+    public ChatException(Kind kind, int status, String message, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+        this.status = status;
+    }
+
+    public ChatException(Kind kind, String message) {
+        this(kind, 0, message, null);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The HTTP status for {@link Kind#HTTP}, else 0. */
+    public int status() {
+        return status;
+    }
+}

@@ -1,0 +1,24 @@
+package dev.scrum.llm;
+
+/**
+ * A model's answer.
+ *
+ * @param content the answer's text (for a JSON answer, the JSON)
+ * @param finishReason why generation stopped
+ * @param promptTokens prompt tokens the server counted, or {@code null} when it did not say
+ * @param completionTokens answer tokens the server counted, or {@code null}
+ * @param contextTokens the context window the request asked for (Ollama's {@code num_ctx}), 0 if none
+ * @param promptTruncated the server evaluated less of the prompt than was sent (it cut the front)
+ */
+public record ChatResponse(
+        String content,
+        FinishReason finishReason,
+        Integer promptTokens,
+        Integer completionTokens,
+        int contextTokens,
+        boolean promptTruncated) {
+    public ChatResponse {
+        content = content == null ? "" : content;
+        finishReason = finishReason == null ? FinishReason.OTHER : finishReason;
+    }
+}
