@@ -64,9 +64,12 @@ public enum Provider {
         return URI.create(uri.getScheme() + "://" + hostName + ":" + port);
     }
 
-    /** Whether a call to this base URL must carry an API key: every remote host; never loopback. */
+    /**
+     * Whether a call to this base URL must carry an API key: {@code ollama-cloud} and {@code openai} on any
+     * host but this machine. A self-hosted {@code ollama} server has no authentication of its own.
+     */
     public boolean needsKey(URI baseUrl) {
-        return !isLoopback(baseUrl);
+        return this != OLLAMA && !isLoopback(baseUrl);
     }
 
     /** Whether the URL's host is this machine ({@code localhost}, {@code 127.0.0.0/8}, {@code ::1}). */

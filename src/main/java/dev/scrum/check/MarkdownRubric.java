@@ -1,0 +1,45 @@
+package dev.scrum.check;
+
+import dev.scrum.llm.AnswerFormat;
+import java.util.regex.Pattern;
+
+/**
+ * The acceptance rubric for markdown answers: long enough and structured (bullets, numbered items or
+ * headings). The original pipeline accepted any 200 characters with a bullet; this one also needs the
+ * structure to carry several items, and reads the score.
+ */
+public final class MarkdownRubric implements AnswerCheck {
+
+    private static final Pattern ITEM = Pattern.compile("(?m)^\\s{0,3}(?:[-*+]\\s+\\S|\\d{1,2}[.)]\\s+\\S|#{1,6}\\s+\\S)");
+    private static final int MIN_ITEMS = 3;
+
+    private final int minAnswerChars;
+
+    /** @param minAnswerChars shorter answers are thin */
+    public MarkdownRubric(int minAnswerChars) {
+        if (minAnswerChars < 0) {
+            throw new IllegalArgumentException("minAnswerChars must not be negative: " + minAnswerChars);
+        }
+        this.minAnswerChars = minAnswerChars;
+    }
+
+    @Override
+    public Verdict check(String answer, AnswerFormat format) {
+        String text = answer == null ? "" : answer.strip();
+        Integer score = ScoreParser.parse(text);
+        if (text.isEmpty()) {
+            return Verdict.rejected(Rejection.THIN, "the answer was empty", null, text);
+        }
+        if (text.length() < minAnswerChars) {
+            return Verdict.rejected(Rejection.THIN, "the answer had " + text.length()
+                    + " characters, fewer than the " + minAnswerChars + " required", score, text);
+        }
+        long items = ITEM.matcher(text).results().count();
+        if (items < MIN_ITEMS) {
+            return Verdict.rejected(Rejection.THIN, "the answer was unstructured: " + items
+                    + " bullet, numbered or heading lines, at least " + MIN_ITEMS
+                    + " needed (one per concrete change or gap)", score, text);
+        }
+        return Verdict.accepted(score, text);
+    }
+}

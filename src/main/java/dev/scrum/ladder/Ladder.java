@@ -1,0 +1,146 @@
+package dev.scrum.ladder;
+
+import dev.scrum.check.AnswerCheck;
+import dev.scrum.check.AnswerSchema;
+import dev.scrum.check.Verdict;
+import dev.scrum.llm.AnswerFormat;
+import dev.scrum.llm.ChatClient;
+import dev.scrum.llm.ChatException;
+import dev.scrum.llm.ChatRequest;
+import dev.scrum.llm.ChatResponse;
+import dev.scrum.llm.FinishReason;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.Semaphore;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+
+/**
+ * The escalation ladder: asks the rungs in order, cheapest first, until one answer passes the rubric. An
+ * error or a rejected answer moves to the next rung, whose prompt carries every earlier failure. Never
+ * has more calls open to a rung than its {@code maxConcurrent}. Thread-safe: one ladder serves every file of
+ * a run.
+ */
+public final class Ladder {
+
+    private final List<Rung> rungs;
+    private final List<ChatClient> clients;
+    private final List<Semaphore> permits;
+    private final LongSupplier nanoClock;
+
+    /**
+     * @param rungs the rungs, in order
+     * @param clientFor the chat client of each usable rung (not called for rungs that are skipped)
+     */
+    public Ladder(List<Rung> rungs, Function<Rung, ChatClient> clientFor) {
+        this(rungs, clientFor, System::nanoTime);
+    }
+
+    Ladder(List<Rung> rungs, Function<Rung, ChatClient> clientFor, LongSupplier nanoClock) {
+        if (rungs.isEmpty()) {
+            throw new IllegalArgumentException("the ladder has no rung");
+        }
+        this.rungs = List.copyOf(rungs);
+        this.clients = new ArrayList<>();
+        this.permits = new ArrayList<>();
+        for (Rung rung : this.rungs) {
+            clients.add(rung.usable() ? Objects.requireNonNull(clientFor.apply(rung), rung.id()) : null);
+            permits.add(new Semaphore(rung.maxConcurrent(), true));
+        }
+        this.nanoClock = nanoClock;
+    }
+
+    public List<Rung> rungs() {
+        return rungs;
+    }
+
+    /**
+     * Reviews one file: climbs until an answer is accepted or the rungs run out.
+     *
+     * @param prompts the file's prompts
+     * @param check the rubric
+     * @param listener hears each attempt
+     */
+    public LadderOutcome climb(Prompts prompts, AnswerCheck check, AttemptListener listener) {
+        List<Attempt> attempts = new ArrayList<>();
+        int total = rungs.size();
+        for (int i = 0; i < total; i++) {
+            Rung rung = rungs.get(i);
+            int n = i + 1;
+            if (!rung.usable()) {
+                Attempt skipped = new Attempt(n, rung.id(), rung.model(), AttemptStatus.SKIPPED, 0,
+                        rung.skipReason(), 0, null, null, "");
+                attempts.add(skipped);
+                listener.finished(skipped, total);
+                continue;
+            }
+            listener.starting(n, total, rung);
+            ChatRequest request = new ChatRequest(rung.model(), prompts.system(rung.format()),
+                    prompts.user(rung.format(), List.copyOf(attempts)), rung.maxTokens(), rung.temperature(),
+                    rung.contextTokens(), rung.format(),
+                    rung.format() == AnswerFormat.JSON ? AnswerSchema.JSON : null);
+            AttemptAndVerdict result = call(n, rung, clients.get(i), permits.get(i), request, check);
+            attempts.add(result.attempt());
+            listener.finished(result.attempt(), total);
+            if (result.attempt().status() == AttemptStatus.ACCEPTED) {
+                return new LadderOutcome(attempts, result.attempt(), result.verdict().score(),
+                        result.verdict().markdown(), result.verdict().structured());
+            }
+        }
+        return new LadderOutcome(attempts, null, null, "", null);
+    }
+
+    private record AttemptAndVerdict(Attempt attempt, Verdict verdict) {}
+
+    private AttemptAndVerdict call(int n, Rung rung, ChatClient client, Semaphore permit, ChatRequest request,
+            AnswerCheck check) {
+        try {
+            permit.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new AttemptAndVerdict(failed(n, rung, AttemptStatus.ERROR, "interrupted while waiting for the rung",
+                    0, null), null);
+        }
+        long start = nanoClock.getAsLong();
+        ChatResponse response;
+        try {
+            response = client.chat(request);
+        } catch (ChatException e) {
+            String kind = e.kind().name().toLowerCase(Locale.ROOT);
+            return new AttemptAndVerdict(failed(n, rung, AttemptStatus.ERROR, kind + ": " + e.getMessage(),
+                    millisSince(start), null), null);
+        } finally {
+            permit.release();
+        }
+        long ms = millisSince(start);
+        String content = response.content();
+        if (response.promptTruncated()) {
+            return new AttemptAndVerdict(new Attempt(n, rung.id(), rung.model(), AttemptStatus.TRUNCATED,
+                    content.length(), "the prompt was cut: the server evaluated " + response.promptTokens()
+                            + " prompt tokens in a context window of " + response.contextTokens()
+                            + ", so the front of the prompt was dropped",
+                    ms, response.promptTokens(), response.completionTokens(), content), null);
+        }
+        if (response.finishReason() == FinishReason.LENGTH) {
+            return new AttemptAndVerdict(new Attempt(n, rung.id(), rung.model(), AttemptStatus.TRUNCATED,
+                    content.length(), "the answer was cut at the token limit (maxTokens " + rung.maxTokens()
+                            + ")", ms, response.promptTokens(), response.completionTokens(), content), null);
+        }
+        Verdict verdict = check.check(content, rung.format());
+        AttemptStatus status = verdict.isAccepted()
+                ? AttemptStatus.ACCEPTED
+                : AttemptStatus.valueOf(verdict.rejection().name());
+        return new AttemptAndVerdict(new Attempt(n, rung.id(), rung.model(), status, content.length(),
+                verdict.reason(), ms, response.promptTokens(), response.completionTokens(), content), verdict);
+    }
+
+    private static Attempt failed(int n, Rung rung, AttemptStatus status, String error, long ms, String answer) {
+        return new Attempt(n, rung.id(), rung.model(), status, 0, error, ms, null, null, answer);
+    }
+
+    private long millisSince(long start) {
+        return (nanoClock.getAsLong() - start) / 1_000_000;
+    }
+}

@@ -1,0 +1,164 @@
+package dev.scrum.maven;
+
+import dev.scrum.ladder.Rung;
+import dev.scrum.llm.AnswerFormat;
+import dev.scrum.llm.ApiKey;
+import dev.scrum.llm.Provider;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.maven.plugin.MojoExecutionException;
+
+/**
+ * Resolves the ladder: {@code -Dscrum.ladder} over the POM's {@code <ladder>} over the default six rungs;
+ * provider defaults applied; each rung's key looked up. A rung that needs a key and has none is kept but
+ * marked skipped, with the reason; it is never called unauthenticated.
+ */
+final class LadderResolver {
+
+    static final List<RungConfig> DEFAULT_LADDER = List.of(
+            new RungConfig("ollama", "qwen3.5:latest"),
+            new RungConfig("ollama", "qwen3:latest"),
+            new RungConfig("ollama", "gpt-oss:20b"),
+            new RungConfig("ollama-cloud", "gpt-oss:120b"),
+            new RungConfig("ollama-cloud", "devstral-2:123b"),
+            new RungConfig("ollama-cloud", "mistral-large-3:675b"));
+
+    private final Credentials credentials;
+    private final Map<String, String> environment;
+
+    LadderResolver(Credentials credentials, Map<String, String> environment) {
+        this.credentials = credentials;
+        this.environment = environment;
+    }
+
+    /**
+     * @param commandLine the value of {@code -Dscrum.ladder}, or {@code null}
+     * @param pom the POM's rungs, or {@code null}/empty
+     */
+    List<Rung> resolve(String commandLine, List<RungConfig> pom) throws MojoExecutionException {
+        List<RungConfig> configs;
+        String origin;
+        if (commandLine != null && !commandLine.isBlank()) {
+            configs = parse(commandLine);
+            origin = "scrum.ladder";
+        } else if (pom != null && !pom.isEmpty()) {
+            configs = pom;
+            origin = "ladder";
+        } else {
+            configs = DEFAULT_LADDER;
+            origin = "ladder";
+        }
+        List<Rung> rungs = new ArrayList<>();
+        for (int i = 0; i < configs.size(); i++) {
+            rungs.add(resolve(configs.get(i), origin + " rung " + (i + 1)));
+        }
+        return rungs;
+    }
+
+    /** {@code ollama/qwen3.5:latest,openai/gpt-4o-mini}: each item {@code provider/model}. */
+    static List<RungConfig> parse(String value) throws MojoExecutionException {
+        List<RungConfig> out = new ArrayList<>();
+        for (String item : value.split(",")) {
+            String it = item.trim();
+            if (it.isEmpty()) {
+                continue;
+            }
+            int slash = it.indexOf('/');
+            if (slash <= 0 || slash == it.length() - 1) {
+                throw new MojoExecutionException("-Dscrum.ladder item '" + it + "' is not provider/model: write e.g. "
+                        + "-Dscrum.ladder=ollama/qwen3.5:latest,openai/gpt-4o-mini");
+            }
+            out.add(new RungConfig(it.substring(0, slash), it.substring(slash + 1)));
+        }
+        if (out.isEmpty()) {
+            throw new MojoExecutionException("-Dscrum.ladder is empty: name at least one provider/model");
+        }
+        return out;
+    }
+
+    private Rung resolve(RungConfig c, String where) throws MojoExecutionException {
+        Provider provider;
+        try {
+            provider = Provider.parse(c.provider);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("<" + where + "><provider>: " + e.getMessage());
+        }
+        if (c.model == null || c.model.isBlank()) {
+            throw new MojoExecutionException("<" + where + "><model> is missing: name the model, e.g. qwen3.5:latest");
+        }
+        URI baseUrl = c.baseUrl == null || c.baseUrl.isBlank()
+                ? provider.defaultBaseUrl(environment)
+                : url(c.baseUrl.trim(), where);
+        AnswerFormat format = provider.defaultFormat();
+        if (c.format != null && !c.format.isBlank()) {
+            try {
+                format = AnswerFormat.parse(c.format);
+            } catch (IllegalArgumentException e) {
+                throw new MojoExecutionException("<" + where + "><format>: " + e.getMessage());
+            }
+        }
+        int maxTokens = positive(c.maxTokens, Rung.DEFAULT_MAX_TOKENS, where, "maxTokens");
+        int timeout = positive(c.timeoutSeconds, (int) Rung.DEFAULT_TIMEOUT.toSeconds(), where, "timeoutSeconds");
+        int maxConcurrent = positive(c.maxConcurrent, 1, where, "maxConcurrent");
+        int contextTokens = c.contextTokens == null ? 0 : positive(c.contextTokens, 0, where, "contextTokens");
+        if (c.temperature != null && (c.temperature < 0 || c.temperature > 2)) {
+            throw new MojoExecutionException("<" + where + "><temperature> is " + c.temperature
+                    + ": use a value from 0 to 2");
+        }
+        Rung rung = new Rung(provider, c.model.trim(), baseUrl, null, null, format, maxTokens, c.temperature,
+                Duration.ofSeconds(timeout), maxConcurrent, contextTokens, c.note);
+        return withKey(rung, c);
+    }
+
+    private Rung withKey(Rung rung, RungConfig c) {
+        if (c.serverId != null && !c.serverId.isBlank()) {
+            Optional<String> password = credentials.serverPassword(c.serverId.trim());
+            return password.map(p -> rung.withApiKey(ApiKey.of(p, "settings.xml server " + c.serverId.trim())))
+                    .orElseGet(() -> rung.withSkipReason("settings.xml has no server '" + c.serverId.trim()
+                            + "' with a password"));
+        }
+        if (c.apiKeyEnv != null && !c.apiKeyEnv.isBlank()) {
+            String name = c.apiKeyEnv.trim();
+            return credentials.environment(name)
+                    .map(k -> rung.withApiKey(ApiKey.of(k, "environment variable " + name)))
+                    .orElseGet(() -> rung.withSkipReason("environment variable " + name + " is not set"));
+        }
+        if (!rung.provider().needsKey(rung.baseUrl())) {
+            return rung;
+        }
+        String env = rung.provider().defaultKeyEnv();
+        return credentials.environment(env)
+                .map(k -> rung.withApiKey(ApiKey.of(k, "environment variable " + env)))
+                .orElseGet(() -> rung.withSkipReason("no API key: set " + env
+                        + " or give the rung a serverId or apiKeyEnv"));
+    }
+
+    private static URI url(String value, String where) throws MojoExecutionException {
+        try {
+            URI uri = new URI(value);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new URISyntaxException(value, "not an http or https URL with a host");
+            }
+            String s = uri.toString();
+            return URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
+        } catch (URISyntaxException e) {
+            throw new MojoExecutionException("<" + where + "><baseUrl> '" + value
+                    + "' is not a valid URL: write e.g. http://localhost:11434");
+        }
+    }
+
+    private static int positive(Integer value, int fallback, String where, String name) throws MojoExecutionException {
+        if (value == null) {
+            return fallback;
+        }
+        if (value <= 0) {
+            throw new MojoExecutionException("<" + where + "><" + name + "> is " + value + ": use a positive number");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,285 @@
+package dev.scrum.maven;
+
+import dev.scrum.embed.EmbeddingException;
+import dev.scrum.embed.EmbeddingSettings;
+import dev.scrum.ladder.Rung;
+import dev.scrum.llm.ApiKey;
+import dev.scrum.llm.Provider;
+import dev.scrum.report.ConsoleSummary;
+import dev.scrum.report.FileReview;
+import dev.scrum.review.ConfigurationException;
+import dev.scrum.review.HttpModelServices;
+import dev.scrum.review.Progress;
+import dev.scrum.review.ReviewRequest;
+import dev.scrum.review.ReviewResult;
+import dev.scrum.review.Reviewer;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * Reviews the project's source files against its PRD and a change proposal with a ladder of LLMs, writes
+ * {@code scrum-report.md} and {@code scrum/*.json}, and fails the build when a file has no accepted review.
+ *
+ * <p>This class only turns Maven configuration into a {@link ReviewRequest} and the {@link ReviewResult}
+ * into a build outcome; the review itself is {@link Reviewer}'s.
+ */
+@Mojo(name = "review", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class ReviewMojo extends AbstractMojo {
+
+    /** Do nothing, log one line. */
+    @Parameter(property = "scrum.skip", defaultValue = "false")
+    boolean skip;
+
+    /** The product requirements document (Markdown, AsciiDoc or text). */
+    @Parameter(property = "scrum.prdPath", defaultValue = "${project.basedir}/docs/PRD.md")
+    File prdPath;
+
+    /** The change proposal; optional: without it only the PRD gives context. */
+    @Parameter(property = "scrum.proposalPath")
+    File proposalPath;
+
+    /**
+     * Globs relative to the base directory of the files to review (comma-separated in the property). Default:
+     * every file under the project's compile source roots, except those under the build directory.
+     */
+    @Parameter(property = "scrum.includes")
+    List<String> includes;
+
+    /** Globs removed from what {@code includes} matched. */
+    @Parameter(property = "scrum.excludes")
+    List<String> excludes;
+
+    /** Explicit comma-separated paths relative to the base directory; replaces includes and excludes. */
+    @Parameter(property = "scrum.files")
+    List<String> files;
+
+    /**
+     * The ladder of models, cheapest first: a list of {@code <rung>} with {@code provider}, {@code model} and
+     * optional {@code baseUrl}, {@code serverId}, {@code apiKeyEnv}, {@code format}, {@code maxTokens},
+     * {@code temperature}, {@code timeoutSeconds}, {@code maxConcurrent}, {@code contextTokens}, {@code note}.
+     * {@code -Dscrum.ladder=ollama/qwen3.5:latest,openai/gpt-4o-mini} on the command line replaces it (each
+     * item {@code provider/model}, default base URLs). Default: six rungs from local Ollama models to Ollama's
+     * cloud.
+     */
+    @Parameter
+    List<RungConfig> ladder;
+
+    /**
+     * The embedder (POM only): {@code <provider>} ({@code local}, {@code ollama}, {@code openai}),
+     * {@code <model>}, {@code <baseUrl>}, {@code <serverId>}, {@code <apiKeyEnv>}. Default: the in-process
+     * bge-small-en-v1.5 model, no server needed.
+     */
+    @Parameter
+    EmbeddingConfig embedding;
+
+    /** Characters of a document passage. */
+    @Parameter(property = "scrum.chunkSize", defaultValue = "800")
+    int chunkSize;
+
+    /** Characters neighbouring passages share. */
+    @Parameter(property = "scrum.chunkOverlap", defaultValue = "120")
+    int chunkOverlap;
+
+    /** Passages retrieved from each document per file. */
+    @Parameter(property = "scrum.topK", defaultValue = "5")
+    int topK;
+
+    /** Rubric: shorter answers are thin. */
+    @Parameter(property = "scrum.minAnswerChars", defaultValue = "200")
+    int minAnswerChars;
+
+    /** Fail the build when a file has no accepted review. */
+    @Parameter(property = "scrum.failOnUnresolved", defaultValue = "true")
+    boolean failOnUnresolved;
+
+    /** Files reviewed at once. */
+    @Parameter(property = "scrum.threads", defaultValue = "4")
+    int threads;
+
+    /** Where {@code scrum-report.md} and {@code scrum/} go. */
+    @Parameter(property = "scrum.outputDirectory", defaultValue = "${project.build.directory}")
+    File outputDirectory;
+
+    /** Chunk, embed, retrieve and write the report of what would be sent; call no chat model. */
+    @Parameter(property = "scrum.dryRun", defaultValue = "false")
+    boolean dryRun;
+
+    /** Larger files are skipped and listed in the report. */
+    @Parameter(property = "scrum.maxFileBytes", defaultValue = "1048576")
+    long maxFileBytes;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    MavenSession session;
+
+    @Component
+    SettingsDecrypter settingsDecrypter;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping the review (scrum.skip=true)");
+            return;
+        }
+        HttpWireLogs.quiet();
+        ReviewRequest request = request();
+        getLog().info(String.format("Reviewing %d file(s) against %s%s%s", request.files().size(),
+                relative(request.baseDir(), request.prd()),
+                request.proposal() == null ? "" : " and " + relative(request.baseDir(), request.proposal()),
+                request.dryRun() ? " (dry run: no model is called)" : " with " + describe(request.ladder())));
+        ReviewResult result;
+        try (HttpModelServices services = new HttpModelServices()) {
+            result = new Reviewer(services, progress()).run(request);
+        } catch (ConfigurationException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        } catch (EmbeddingException e) {
+            throw new MojoExecutionException("Embedding failed, so no file could be given its passages: "
+                    + e.getMessage() + ". Check <embedding> or use the default local embedder.", e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Could not read a file or write the report: " + e.getMessage(), e);
+        }
+        ConsoleSummary.lines(result.run()).forEach(getLog()::info);
+        getLog().info("Report: " + result.reportFile());
+        gate(result);
+    }
+
+    private void gate(ReviewResult result) throws MojoFailureException {
+        List<FileReview> unresolved = result.unresolved();
+        if (!unresolved.isEmpty() && failOnUnresolved) {
+            throw new MojoFailureException(unresolved.size() + " of " + result.run().reviews().size()
+                    + " file(s) unresolved (no rung's answer was accepted): "
+                    + unresolved.stream().map(FileReview::file).collect(Collectors.joining(", "))
+                    + ". See " + result.reportFile());
+        }
+        if (!unresolved.isEmpty()) {
+            getLog().warn(unresolved.size() + " file(s) unresolved; not failing the build (failOnUnresolved=false)");
+        }
+    }
+
+    private ReviewRequest request() throws MojoExecutionException {
+        Path base = project.getBasedir().toPath().toAbsolutePath().normalize();
+        require(chunkSize > 0, "chunkSize", chunkSize, "use a positive number of characters, e.g. 800");
+        require(chunkOverlap >= 0 && chunkOverlap < chunkSize, "chunkOverlap", chunkOverlap,
+                "use 0 or more and less than chunkSize (" + chunkSize + ")");
+        require(topK > 0, "topK", topK, "use 1 or more");
+        require(minAnswerChars >= 0, "minAnswerChars", minAnswerChars, "use 0 or more");
+        require(threads > 0, "threads", threads, "use 1 or more");
+        require(maxFileBytes > 0, "maxFileBytes", maxFileBytes, "use a positive number of bytes");
+        if (prdPath == null) {
+            throw new MojoExecutionException("<prdPath> is not set: point it at the PRD, e.g. docs/PRD.md");
+        }
+        Map<String, String> env = System.getenv();
+        Credentials credentials = new MavenCredentials(session.getSettings(), settingsDecrypter, env);
+        List<Rung> rungs = new LadderResolver(credentials, env)
+                .resolve(session.getUserProperties().getProperty("scrum.ladder"), ladder);
+        Path buildDir = project.getBuild() == null || project.getBuild().getDirectory() == null
+                ? base.resolve("target")
+                : Path.of(project.getBuild().getDirectory());
+        List<String> selected = SourceSelection.select(base, files, includes, excludes,
+                project.getCompileSourceRoots(), buildDir.toAbsolutePath().normalize());
+        return new ReviewRequest(base, selected, prdPath.toPath(), proposalPath == null ? null : proposalPath.toPath(),
+                rungs, embedding(credentials, env), chunkSize, chunkOverlap, topK, minAnswerChars, threads,
+                (outputDirectory == null ? buildDir.toFile() : outputDirectory).toPath(), dryRun, maxFileBytes);
+    }
+
+    private EmbeddingSettings embedding(Credentials credentials, Map<String, String> env)
+            throws MojoExecutionException {
+        if (embedding == null || embedding.provider == null || embedding.provider.isBlank()
+                || embedding.provider.trim().equalsIgnoreCase(EmbeddingSettings.LOCAL)) {
+            return EmbeddingSettings.local();
+        }
+        String provider = embedding.provider.trim().toLowerCase(java.util.Locale.ROOT);
+        Provider server;
+        try {
+            server = Provider.parse(provider);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("<embedding><provider> '" + embedding.provider
+                    + "' is unknown: use local, ollama or openai");
+        }
+        if (server == Provider.OLLAMA_CLOUD) {
+            throw new MojoExecutionException("<embedding><provider> ollama-cloud has no embeddings: use local, ollama or openai");
+        }
+        if (embedding.model == null || embedding.model.isBlank()) {
+            throw new MojoExecutionException("<embedding><model> is missing: name the " + provider
+                    + " embedding model, e.g. nomic-embed-text");
+        }
+        URI url;
+        try {
+            url = embedding.baseUrl == null || embedding.baseUrl.isBlank()
+                    ? server.defaultBaseUrl(env)
+                    : URI.create(embedding.baseUrl.trim());
+            if (url.getHost() == null) {
+                throw new IllegalArgumentException("no host");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("<embedding><baseUrl> '" + embedding.baseUrl
+                    + "' is not a valid URL: write e.g. http://localhost:11434");
+        }
+        ApiKey key = null;
+        if (embedding.serverId != null && !embedding.serverId.isBlank()) {
+            key = credentials.serverPassword(embedding.serverId.trim())
+                    .map(p -> ApiKey.of(p, "settings.xml server " + embedding.serverId.trim()))
+                    .orElseThrow(() -> new MojoExecutionException("<embedding><serverId> '" + embedding.serverId
+                            + "': settings.xml has no such server with a password"));
+        } else if (embedding.apiKeyEnv != null && !embedding.apiKeyEnv.isBlank()) {
+            key = credentials.environment(embedding.apiKeyEnv.trim())
+                    .map(p -> ApiKey.of(p, "environment variable " + embedding.apiKeyEnv.trim()))
+                    .orElseThrow(() -> new MojoExecutionException("<embedding><apiKeyEnv>: environment variable "
+                            + embedding.apiKeyEnv + " is not set"));
+        } else if (server.needsKey(url)) {
+            String envName = server.defaultKeyEnv();
+            key = credentials.environment(envName).map(p -> ApiKey.of(p, "environment variable " + envName))
+                    .orElseThrow(() -> new MojoExecutionException("<embedding> on " + url + " needs an API key: set "
+                            + envName + " or give <embedding> a serverId or apiKeyEnv"));
+        }
+        return new EmbeddingSettings(provider, embedding.model.trim(), url, key);
+    }
+
+    private Progress progress() {
+        return new Progress() {
+            @Override
+            public void info(String line) {
+                getLog().info(line);
+            }
+
+            @Override
+            public void warn(String line) {
+                getLog().warn(line);
+            }
+        };
+    }
+
+    private static void require(boolean ok, String parameter, Object value, String fix) throws MojoExecutionException {
+        if (!ok) {
+            throw new MojoExecutionException("<" + parameter + "> (scrum." + parameter + ") is " + value + ": " + fix);
+        }
+    }
+
+    private static String describe(List<Rung> rungs) {
+        long usable = rungs.stream().filter(Rung::usable).count();
+        return "a ladder of " + rungs.size() + " rung(s), " + usable + " usable: "
+                + rungs.stream().map(r -> r.usable() ? r.id() : r.id() + " (skipped)").collect(Collectors.joining(", "));
+    }
+
+    private static String relative(Path base, Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        return abs.startsWith(base) ? base.relativize(abs).toString().replace(File.separatorChar, '/') : abs.toString();
+    }
+}

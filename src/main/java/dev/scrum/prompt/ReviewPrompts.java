@@ -1,0 +1,140 @@
+package dev.scrum.prompt;
+
+import dev.scrum.ladder.Attempt;
+import dev.scrum.ladder.AttemptStatus;
+import dev.scrum.ladder.Prompts;
+import dev.scrum.llm.AnswerFormat;
+import dev.scrum.retrieve.ScoredChunk;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The review prompt of one file: the whole file with line numbers (never cut: the original pipeline's 6 KB
+ * cut made a model claim a field was missing that was declared past the cut), the retrieved passages
+ * labelled {@code [PRD @offset]} and {@code [PLAN @offset]}, every earlier rejected attempt, and the asks of
+ * the answer format.
+ */
+public final class ReviewPrompts implements Prompts {
+
+    /** Bumped whenever the wording changes, so that cached reviews of an older prompt are not reused. */
+    public static final int VERSION = 1;
+
+    private static final String SYSTEM = """
+            You are a senior software engineer reviewing one source file of a project against its product \
+            requirements document (PRD) and a change proposal (PLAN). You only state what the file and the \
+            passages shown to you support. You name the exact functions, fields and line numbers of the file \
+            you are given, and you cite the passages you rely on by their labels.""";
+
+    private final String path;
+    private final String fileText;
+    private final List<ScoredChunk> prd;
+    private final List<ScoredChunk> proposal;
+
+    /**
+     * @param path the file's path relative to the project, with {@code /}
+     * @param fileText the whole file
+     * @param prd the PRD's passages, best first
+     * @param proposal the proposal's passages, best first (empty when there is no proposal)
+     */
+    public ReviewPrompts(String path, String fileText, List<ScoredChunk> prd, List<ScoredChunk> proposal) {
+        this.path = Objects.requireNonNull(path, "path");
+        this.fileText = Objects.requireNonNull(fileText, "fileText");
+        this.prd = List.copyOf(prd);
+        this.proposal = List.copyOf(proposal);
+    }
+
+    @Override
+    public String system(AnswerFormat format) {
+        return SYSTEM;
+    }
+
+    @Override
+    public String user(AnswerFormat format, List<Attempt> earlier) {
+        StringBuilder p = new StringBuilder(fileText.length() * 11 / 10 + 4096);
+        String[] lines = fileText.split("\r?\n", -1);
+        int lineCount = fileText.endsWith("\n") ? lines.length - 1 : lines.length;
+        p.append("# The file under review: ").append(path).append(" (").append(lineCount).append(" lines)\n\n");
+        p.append("Every line of the file, numbered:\n\n```").append(language(path)).append('\n');
+        int width = String.valueOf(Math.max(lineCount, 1)).length();
+        for (int i = 0; i < lineCount; i++) {
+            p.append(String.format(Locale.ROOT, "%" + width + "d| ", i + 1)).append(lines[i]).append('\n');
+        }
+        p.append("```\n\n");
+        passages(p, "The PRD's passages most relevant to this file", prd);
+        if (!proposal.isEmpty()) {
+            passages(p, "The change proposal's passages most relevant to this file", proposal);
+        }
+        List<Attempt> failed = earlier.stream().filter(a -> a.status() != AttemptStatus.ACCEPTED).toList();
+        if (!failed.isEmpty()) {
+            p.append("# Earlier attempts at this review were rejected\n\n");
+            p.append("Avoid what made them fail:\n\n");
+            for (Attempt a : failed) {
+                p.append("- attempt ").append(a.n()).append(" (").append(a.rungId()).append(", model ")
+                        .append(a.model()).append("): ").append(a.status().id()).append(", ").append(a.chars())
+                        .append(" characters");
+                if (a.error() != null) {
+                    p.append(": ").append(a.error());
+                }
+                p.append('\n');
+            }
+            p.append('\n');
+        }
+        p.append(format == AnswerFormat.JSON ? JSON_ASK : MARKDOWN_ASK);
+        return p.toString();
+    }
+
+    private static void passages(StringBuilder p, String title, List<ScoredChunk> chunks) {
+        p.append("# ").append(title).append("\n\n");
+        if (chunks.isEmpty()) {
+            p.append("(none)\n\n");
+        }
+        for (ScoredChunk c : chunks) {
+            p.append(c.chunk().label()).append('\n').append(c.chunk().text().strip()).append("\n\n");
+        }
+    }
+
+    private static final String MARKDOWN_ASK = """
+            # Your review
+
+            Answer in markdown, with:
+            1. A line `Alignment score: N/10`: how well this file implements what the passages require (1–10).
+            2. 3–5 concrete changes, as a numbered list: each names the function, field or line of this \
+            file where it belongs, and says what to change.
+            3. Gaps, as a bullet list: requirements this file misses, implements partly, contradicts, or \
+            behaviour nobody asked for. Cite the passages each relies on as [PRD @offset] or [PLAN @offset], \
+            with the exact offsets labelled above. Say a name is missing only if the file above does not \
+            declare it.
+            """;
+
+    private static final String JSON_ASK = """
+            # Your review
+
+            Answer with one JSON object, nothing else:
+            - "score": how well this file implements what the passages require, an integer 1–10;
+            - "summary": two or three sentences;
+            - "suggestions": 3–5 concrete changes, each with "title", "symbol" (a class, method or field \
+            declared in this file where the change belongs, or null), "line" (a line number of this file, or \
+            null), "change" (what to change) and "citations";
+            - "gaps": each with "kind" (missing, partial, contradicts or unrequested), "symbol" (for \
+            missing: the name the file lacks, which must not be declared in the file above), "description" \
+            and "citations".
+            A citation is "PRD@<offset>" or "PLAN@<offset>" with the exact offset of a passage labelled above.
+            """;
+
+    private static String language(String path) {
+        int dot = path.lastIndexOf('.');
+        String ext = dot < 0 ? "" : path.substring(dot + 1).toLowerCase(Locale.ROOT);
+        return switch (ext) {
+            case "java" -> "java";
+            case "kt", "kts" -> "kotlin";
+            case "groovy" -> "groovy";
+            case "scala" -> "scala";
+            case "py" -> "python";
+            case "js", "mjs" -> "javascript";
+            case "ts" -> "typescript";
+            case "xml" -> "xml";
+            default -> "";
+        };
+    }
+}

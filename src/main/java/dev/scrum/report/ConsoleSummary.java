@@ -1,0 +1,42 @@
+package dev.scrum.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The closing summary table a run prints to the build log. */
+public final class ConsoleSummary {
+
+    private ConsoleSummary() {}
+
+    public static List<String> lines(RunReport run) {
+        List<String> out = new ArrayList<>();
+        int width = Math.max(4, run.reviews().stream().mapToInt(r -> r.file().length()).max().orElse(4));
+        width = Math.min(width, 70);
+        if (run.dryRun()) {
+            out.add(String.format(Locale.ROOT, "%-" + width + "s  %8s  %8s  %s", "File", "Bytes", "Prompt", "PRD passages"));
+            for (FileReview r : run.reviews()) {
+                out.add(String.format(Locale.ROOT, "%-" + width + "s  %8d  %8d  %s", clip(r.file(), width), r.fileBytes(),
+                        r.promptChars(), String.join(" ", r.prdPassages().stream()
+                                .map(c -> "@" + c.chunk().offset()).toList())));
+            }
+        } else {
+            out.add(String.format(Locale.ROOT, "%-" + width + "s  %5s  %-10s  %-32s  %8s  %8s", "File", "Score",
+                    "Accepted", "Model", "Attempts", "Time"));
+            for (FileReview r : run.reviews()) {
+                out.add(String.format(Locale.ROOT, "%-" + width + "s  %5s  %-10s  %-32s  %8d  %7.1fs", clip(r.file(), width),
+                        r.score() == null ? "-" : r.score() + "/10",
+                        r.resolved() ? "attempt " + r.acceptedOn() : "UNRESOLVED",
+                        clip(r.resolved() ? r.escalatedTo() : "-", 32), r.attemptsMade(), r.durationMs() / 1000.0));
+            }
+        }
+        out.add(String.format(Locale.ROOT, "%d file(s), %d resolved, %d skipped, %d model call(s), %.1f s",
+                run.reviews().size(), run.resolvedCount(), run.skipped().size(), run.totalAttempts(),
+                run.totalDurationMs() / 1000.0));
+        return out;
+    }
+
+    private static String clip(String s, int width) {
+        return s.length() <= width ? s : "…" + s.substring(s.length() - width + 1);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.scrum.report;
+
+import dev.scrum.check.Citation;
+import java.util.List;
+
+/**
+ * One suggestion or gap of an accepted review, located in the file.
+ *
+ * @param kind {@code suggestion} or {@code gap}
+ * @param gapKind for a gap: {@code missing}, {@code partial}, {@code contradicts} or {@code unrequested};
+ *     else {@code null}
+ * @param title a suggestion's title, or {@code null}
+ * @param text what to change, or what the gap is
+ * @param symbol the symbol it names, or {@code null}
+ * @param line the line it is located at, or {@code null}
+ * @param citations the passages it cites, each checked against what was sent
+ */
+public record Finding(
+        String kind, String gapKind, String title, String text, String symbol, Integer line,
+        List<Citation> citations) {
+    public Finding {
+        citations = List.copyOf(citations);
+    }
+}

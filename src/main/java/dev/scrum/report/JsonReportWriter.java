@@ -1,0 +1,175 @@
+package dev.scrum.report;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.scrum.check.Citation;
+import dev.scrum.ladder.Attempt;
+import dev.scrum.retrieve.ScoredChunk;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * Writes {@code scrum/summary.json} and one {@code scrum/review_*.json} per file, exactly as SPEC.md's
+ * schemas say (fields may be added, none renamed or dropped).
+ */
+public final class JsonReportWriter {
+
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls()
+            .create();
+
+    private final Path directory;
+
+    /** @param directory the {@code scrum/} directory */
+    public JsonReportWriter(Path directory) {
+        this.directory = directory;
+    }
+
+    /** {@code review_<path with / replaced by _>.json}. */
+    public static String reviewFileName(String file) {
+        return "review_" + file.replace('/', '_').replace('\\', '_') + ".json";
+    }
+
+    /** Writes one file's review, atomically; returns its path. */
+    public Path writeReview(FileReview review) throws IOException {
+        Path target = directory.resolve(reviewFileName(review.file()));
+        AtomicFile.write(target, GSON.toJson(review(review)) + "\n");
+        return target;
+    }
+
+    /** Writes the run's summary, atomically; returns its path. */
+    public Path writeSummary(RunReport run) throws IOException {
+        Path target = directory.resolve("summary.json");
+        AtomicFile.write(target, GSON.toJson(summary(run)) + "\n");
+        return target;
+    }
+
+    static JsonObject summary(RunReport run) {
+        JsonObject o = new JsonObject();
+        o.addProperty("ran_at", DateTimeFormatter.ISO_INSTANT.format(run.ranAt().truncatedTo(ChronoUnit.SECONDS)));
+        o.addProperty("target_count", run.reviews().size());
+        o.addProperty("resolved", run.resolvedCount());
+        o.addProperty("total_attempts", run.totalAttempts());
+        o.addProperty("total_duration_ms", run.totalDurationMs());
+        JsonArray perFile = new JsonArray();
+        for (FileReview r : run.reviews()) {
+            JsonObject f = new JsonObject();
+            f.addProperty("file", r.file());
+            f.addProperty("accepted_on", r.acceptedOn());
+            f.addProperty("model", r.escalatedTo());
+            f.addProperty("attempts", r.attemptsMade());
+            f.addProperty("ms", r.durationMs());
+            f.addProperty("score", r.score());
+            perFile.add(f);
+        }
+        o.add("per_file", perFile);
+        // extensions (README: "JSON fields beyond SPEC.md")
+        o.addProperty("dry_run", run.dryRun());
+        o.add("ladder", strings(run.ladder()));
+        o.addProperty("embedder", run.embedder());
+        JsonArray docs = new JsonArray();
+        for (DocumentInfo d : run.documents()) {
+            JsonObject j = new JsonObject();
+            j.addProperty("label", d.label());
+            j.addProperty("path", d.path());
+            j.addProperty("chars", d.chars());
+            j.addProperty("chunks", d.chunks());
+            docs.add(j);
+        }
+        o.add("documents", docs);
+        JsonArray skipped = new JsonArray();
+        for (SkippedFile s : run.skipped()) {
+            JsonObject j = new JsonObject();
+            j.addProperty("file", s.file());
+            j.addProperty("reason", s.reason());
+            skipped.add(j);
+        }
+        o.add("skipped_files", skipped);
+        return o;
+    }
+
+    static JsonObject review(FileReview r) {
+        JsonObject o = new JsonObject();
+        o.addProperty("file", r.file());
+        o.addProperty("file_bytes", r.fileBytes());
+        o.add("top_prd_chunks", passages(r.prdPassages()));
+        o.add("top_proposal_chunks", passages(r.proposalPassages()));
+        o.addProperty("attempts_made", r.attemptsMade());
+        JsonArray history = new JsonArray();
+        for (Attempt a : r.attempts()) {
+            JsonObject h = new JsonObject();
+            h.addProperty("n", a.n());
+            h.addProperty("model", a.model());
+            h.addProperty("status", a.status().id());
+            h.addProperty("chars", a.chars());
+            if (a.error() != null) {
+                h.addProperty("error", a.error());
+            }
+            h.addProperty("provider_model", a.rungId());
+            h.addProperty("ms", a.durationMs());
+            h.addProperty("prompt_tokens", a.promptTokens());
+            h.addProperty("completion_tokens", a.completionTokens());
+            history.add(h);
+        }
+        o.add("attempts_history", history);
+        o.addProperty("accepted_on", r.acceptedOn());
+        o.addProperty("escalated_to_model", r.escalatedTo());
+        o.addProperty("suggestions", r.suggestions());
+        o.addProperty("score", r.score());
+        JsonArray findings = new JsonArray();
+        for (Finding f : r.findings()) {
+            JsonObject j = new JsonObject();
+            j.addProperty("kind", f.kind());
+            if (f.gapKind() != null) {
+                j.addProperty("gap_kind", f.gapKind());
+            }
+            if (f.title() != null) {
+                j.addProperty("title", f.title());
+            }
+            j.addProperty("text", f.text());
+            j.addProperty("symbol", f.symbol());
+            j.addProperty("line", f.line());
+            JsonArray cites = new JsonArray();
+            for (Citation c : f.citations()) {
+                JsonObject cj = new JsonObject();
+                cj.addProperty("doc", c.doc());
+                cj.addProperty("offset", c.offset());
+                cj.addProperty("valid", c.valid());
+                cites.add(cj);
+            }
+            j.add("citations", cites);
+            findings.add(j);
+        }
+        o.add("findings", findings);
+        o.addProperty("citations_valid", r.citationsValid());
+        o.addProperty("citations_invalid", r.citationsInvalid());
+        o.addProperty("duration_ms", r.durationMs());
+        o.addProperty("prompt_chars", r.promptChars());
+        o.addProperty("query_passages", r.queryPassages());
+        return o;
+    }
+
+    private static JsonArray passages(List<ScoredChunk> chunks) {
+        JsonArray a = new JsonArray();
+        for (ScoredChunk c : chunks) {
+            JsonObject j = new JsonObject();
+            j.addProperty("origin", c.chunk().kind().jsonName());
+            j.addProperty("offset", c.chunk().offset());
+            j.addProperty("length", c.chunk().length());
+            j.addProperty("score", Math.round(c.score() * 10000) / 10000.0);
+            a.add(j);
+        }
+        return a;
+    }
+
+    private static JsonArray strings(List<String> values) {
+        JsonArray a = new JsonArray();
+        values.forEach(a::add);
+        return a;
+    }
+
+}

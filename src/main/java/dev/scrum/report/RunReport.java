@@ -1,0 +1,46 @@
+package dev.scrum.report;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A whole run, as the report writers see it.
+ *
+ * @param ranAt when the run started
+ * @param dryRun whether no chat model was called
+ * @param reviews every reviewed file, in selection order
+ * @param skipped selected files that were not reviewed
+ * @param ladder the rungs, as {@code provider/model}
+ * @param embedder the embedder's name
+ * @param documents the PRD and, when given, the proposal
+ * @param totalDurationMs wall time of the run
+ */
+public record RunReport(
+        Instant ranAt,
+        boolean dryRun,
+        List<FileReview> reviews,
+        List<SkippedFile> skipped,
+        List<String> ladder,
+        String embedder,
+        List<DocumentInfo> documents,
+        long totalDurationMs) {
+
+    public RunReport {
+        reviews = List.copyOf(reviews);
+        skipped = List.copyOf(skipped);
+        ladder = List.copyOf(ladder);
+        documents = List.copyOf(documents);
+    }
+
+    public int resolvedCount() {
+        return (int) reviews.stream().filter(FileReview::resolved).count();
+    }
+
+    public List<FileReview> unresolved() {
+        return dryRun ? List.of() : reviews.stream().filter(r -> !r.resolved()).toList();
+    }
+
+    public int totalAttempts() {
+        return reviews.stream().mapToInt(FileReview::attemptsMade).sum();
+    }
+}

@@ -1,0 +1,4 @@
+package dev.scrum.report;
+
+/** A selected file that was not reviewed, and why (too large, binary, unreadable). */
+public record SkippedFile(String file, String reason) {}

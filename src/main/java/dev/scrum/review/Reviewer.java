@@ -1,0 +1,297 @@
+package dev.scrum.review;
+
+import dev.scrum.check.Citation;
+import dev.scrum.check.CitationChecker;
+import dev.scrum.check.Rubric;
+import dev.scrum.chunk.Chunk;
+import dev.scrum.chunk.Document;
+import dev.scrum.chunk.DocumentKind;
+import dev.scrum.chunk.WindowChunker;
+import dev.scrum.embed.Embedder;
+import dev.scrum.ladder.Attempt;
+import dev.scrum.ladder.AttemptListener;
+import dev.scrum.ladder.Ladder;
+import dev.scrum.ladder.LadderOutcome;
+import dev.scrum.ladder.Rung;
+import dev.scrum.llm.AnswerFormat;
+import dev.scrum.prompt.ReviewPrompts;
+import dev.scrum.report.DocumentInfo;
+import dev.scrum.report.FileReview;
+import dev.scrum.report.Finding;
+import dev.scrum.report.JsonReportWriter;
+import dev.scrum.report.MarkdownReportWriter;
+import dev.scrum.report.RunReport;
+import dev.scrum.report.SkippedFile;
+import dev.scrum.retrieve.DocumentIndex;
+import dev.scrum.retrieve.Retriever;
+import dev.scrum.retrieve.ScoredChunk;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * Runs a review: reads and chunks the documents, embeds them, retrieves each file's passages, climbs the
+ * ladder for each file ({@code threads} at once), writes each file's JSON the moment it is decided, then
+ * the summary and the report. Knows nothing of Maven.
+ */
+public final class Reviewer {
+
+    private final ModelServices services;
+    private final Progress progress;
+    private final Clock clock;
+
+    public Reviewer(ModelServices services, Progress progress) {
+        this(services, progress, Clock.systemUTC());
+    }
+
+    Reviewer(ModelServices services, Progress progress, Clock clock) {
+        this.services = services;
+        this.progress = progress;
+        this.clock = clock;
+    }
+
+    /**
+     * Runs the review and writes the report and JSON, always, before returning.
+     *
+     * @throws ConfigurationException when a document is missing, empty or unreadable, or no rung is usable
+     * @throws IOException when the report cannot be written
+     */
+    public ReviewResult run(ReviewRequest request) throws IOException {
+        Instant ranAt = clock.instant();
+        long start = System.nanoTime();
+        Document prd = readDocument(DocumentKind.PRD, request.prd(), "prdPath");
+        Document proposal = request.proposal() == null
+                ? null
+                : readDocument(DocumentKind.PROPOSAL, request.proposal(), "proposalPath");
+        if (!request.dryRun() && request.ladder().stream().noneMatch(Rung::usable)) {
+            throw new ConfigurationException("ladder", "no rung of the ladder can be called: "
+                    + String.join("; ", request.ladder().stream().map(r -> r.id() + " (" + r.skipReason() + ")").toList())
+                    + ". Configure an API key (serverId or apiKeyEnv) or add a local rung.");
+        }
+
+        List<String> reviewable = new ArrayList<>();
+        List<SkippedFile> skipped = new ArrayList<>();
+        for (String f : request.files()) {
+            String why = SourceFile.unreviewable(request.baseDir().resolve(f), request.maxFileBytes());
+            if (why == null) {
+                reviewable.add(f);
+            } else {
+                skipped.add(new SkippedFile(f, why));
+                progress.warn("Skipping " + f + ": " + why);
+            }
+        }
+
+        WindowChunker chunker = new WindowChunker(request.chunkSize(), request.chunkOverlap());
+        List<Chunk> prdChunks = chunker.chunk(prd);
+        List<Chunk> proposalChunks = proposal == null ? List.of() : chunker.chunk(proposal);
+        List<DocumentInfo> documents = new ArrayList<>();
+        documents.add(info("PRD", request.prd(), prd, prdChunks));
+        if (proposal != null) {
+            documents.add(info("PROPOSAL", request.proposal(), proposal, proposalChunks));
+        }
+        Embedder embedder = services.embedder(request.embedding());
+        List<FileReview> reviews;
+        if (reviewable.isEmpty()) {
+            progress.warn("No file selected for review: check includes, excludes and files.");
+            reviews = List.of();
+        } else {
+            long t = System.nanoTime();
+            DocumentIndex prdIndex = DocumentIndex.build(prdChunks, embedder);
+            DocumentIndex proposalIndex = proposal == null ? null : DocumentIndex.build(proposalChunks, embedder);
+            progress.info(String.format(Locale.ROOT, "Embedded %d PRD and %d proposal passages with %s in %.1f s",
+                    prdChunks.size(), proposalChunks.size(), embedder.name(), seconds(t)));
+            Retriever retriever = new Retriever(embedder, prdIndex, proposalIndex, request.topK());
+            Ladder ladder = request.dryRun() ? null : new Ladder(request.ladder(), services::chatClient);
+            reviews = reviewAll(request, reviewable, retriever, ladder);
+        }
+        RunReport run = new RunReport(ranAt, request.dryRun(), reviews, skipped,
+                request.ladder().stream().map(Rung::id).toList(), embedder.name(), documents,
+                (System.nanoTime() - start) / 1_000_000);
+        JsonReportWriter json = new JsonReportWriter(request.jsonDirectory());
+        json.writeSummary(run);
+        MarkdownReportWriter.write(request.reportFile(), run);
+        return new ReviewResult(run, request.reportFile(), request.jsonDirectory());
+    }
+
+    private List<FileReview> reviewAll(ReviewRequest request, List<String> files, Retriever retriever, Ladder ladder)
+            throws IOException {
+        JsonReportWriter json = new JsonReportWriter(request.jsonDirectory());
+        Rubric rubric = new Rubric(request.minAnswerChars());
+        int total = files.size();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(request.threads(), total)),
+                daemonThreads());
+        try {
+            List<Future<FileReview>> futures = new ArrayList<>();
+            for (int i = 0; i < total; i++) {
+                String file = files.get(i);
+                String tag = "[" + (i + 1) + "/" + total + "] " + file;
+                futures.add(pool.submit(() -> {
+                    FileReview review = reviewOne(request, file, tag, retriever, ladder, rubric);
+                    json.writeReview(review);
+                    return review;
+                }));
+            }
+            List<FileReview> reviews = new ArrayList<>();
+            for (Future<FileReview> f : futures) {
+                reviews.add(await(f));
+            }
+            return reviews;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static FileReview await(Future<FileReview> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reviewing", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException(cause);
+        }
+    }
+
+    private FileReview reviewOne(ReviewRequest request, String path, String tag, Retriever retriever, Ladder ladder,
+            Rubric rubric) throws IOException {
+        long start = System.nanoTime();
+        SourceFile source = SourceFile.read(request.baseDir(), path);
+        if (source.malformedUtf8()) {
+            progress.warn(tag + ": not valid UTF-8; malformed bytes were replaced");
+        }
+        Retriever.Retrieval retrieval = retriever.retrieve(source.text());
+        ReviewPrompts prompts = new ReviewPrompts(path, source.text(), retrieval.prd(), retrieval.proposal());
+        AnswerFormat firstFormat = request.dryRun() || request.ladder().isEmpty()
+                ? AnswerFormat.MARKDOWN
+                : request.ladder().get(0).format();
+        int promptChars = prompts.system(firstFormat).length() + prompts.user(firstFormat, List.of()).length();
+        if (ladder == null) {
+            progress.info(String.format(Locale.ROOT, "%s: %d PRD + %d proposal passages (PRD %s), prompt %,d chars",
+                    tag, retrieval.prd().size(), retrieval.proposal().size(), offsets(retrieval.prd()), promptChars));
+            return new FileReview(path, source.bytes(), retrieval.prd(), retrieval.proposal(), List.of(), null, "",
+                    "", null, List.of(), 0, 0, millis(start), promptChars, retrieval.queryPassages());
+        }
+        LadderOutcome outcome = ladder.climb(prompts, rubric, new LoggingListener(tag));
+        List<Chunk> sent = Stream.concat(retrieval.prd().stream(), retrieval.proposal().stream())
+                .map(ScoredChunk::chunk).toList();
+        CitationChecker checker = new CitationChecker(sent);
+        FindingCollector collector = new FindingCollector(checker);
+        List<Finding> findings = List.of();
+        List<Citation> citations = List.of();
+        if (outcome.resolved()) {
+            findings = outcome.structured() != null
+                    ? collector.fromStructured(outcome.structured())
+                    : collector.fromMarkdown(outcome.markdown());
+            citations = outcome.structured() != null
+                    ? findings.stream().flatMap(f -> f.citations().stream()).toList()
+                    : checker.check(outcome.markdown());
+        }
+        int valid = (int) citations.stream().filter(Citation::valid).count();
+        long ms = millis(start);
+        Attempt accepted = outcome.accepted();
+        if (accepted != null) {
+            progress.info(String.format(Locale.ROOT, "%s: accepted on attempt %d (%s), score %s, %.1f s", tag,
+                    accepted.n(), accepted.rungId(), outcome.score() == null ? "none" : outcome.score(), ms / 1000.0));
+        } else {
+            progress.warn(String.format(Locale.ROOT, "%s: UNRESOLVED after %d calls, %.1f s", tag,
+                    outcome.callsMade(), ms / 1000.0));
+        }
+        return new FileReview(path, source.bytes(), retrieval.prd(), retrieval.proposal(), outcome.attempts(),
+                accepted == null ? null : accepted.n(), accepted == null ? "" : accepted.rungId(),
+                outcome.markdown(), outcome.score(), findings, valid, citations.size() - valid, ms, promptChars,
+                retrieval.queryPassages());
+    }
+
+    private final class LoggingListener implements AttemptListener {
+        private final String tag;
+
+        LoggingListener(String tag) {
+            this.tag = tag;
+        }
+
+        @Override
+        public void starting(int n, int total, Rung rung) {
+            progress.info(tag + " attempt " + n + "/" + total + " " + rung.id());
+        }
+
+        @Override
+        public void finished(Attempt a, int total) {
+            String line = String.format(Locale.ROOT, "%s attempt %d/%d %s: %s, %d chars, %.1f s%s", tag, a.n(), total,
+                    a.rungId(), a.status().id(), a.chars(), a.durationMs() / 1000.0,
+                    a.error() == null ? "" : " (" + a.error() + ")");
+            progress.info(line);
+        }
+    }
+
+    private static Document readDocument(DocumentKind kind, Path path, String parameter) {
+        if (!Files.isRegularFile(path)) {
+            throw new ConfigurationException(parameter, "The " + describe(kind) + " " + path
+                    + " does not exist. Set <" + parameter + "> (or -Dscrum." + parameter + ") to the file.");
+        }
+        String text;
+        try {
+            text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (IOException | UncheckedIOException e) {
+            try {
+                text = new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
+            } catch (IOException again) {
+                throw new ConfigurationException(parameter, "The " + describe(kind) + " " + path
+                        + " cannot be read (" + again.getMessage() + "). Check <" + parameter + "> and the file's permissions.");
+            }
+        }
+        if (text.isBlank()) {
+            throw new ConfigurationException(parameter, "The " + describe(kind) + " " + path
+                    + " is empty. Point <" + parameter + "> at a document with content.");
+        }
+        return new Document(kind, path, text);
+    }
+
+    private static String describe(DocumentKind kind) {
+        return kind == DocumentKind.PRD ? "PRD" : "proposal";
+    }
+
+    private static DocumentInfo info(String label, Path path, Document doc, List<Chunk> chunks) {
+        return new DocumentInfo(label, path.toString().replace('\\', '/'), doc.text().length(), chunks.size());
+    }
+
+    private static String offsets(List<ScoredChunk> chunks) {
+        return String.join(",", chunks.stream().map(c -> "@" + c.chunk().offset()).toList());
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static long millis(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "scrum-review-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

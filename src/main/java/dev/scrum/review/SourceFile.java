@@ -1,0 +1,53 @@
+package dev.scrum.review;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A selected file, read whole.
+ *
+ * @param path relative to the base directory, with {@code /}
+ * @param bytes its size
+ * @param text its content, decoded as UTF-8 (malformed bytes replaced)
+ * @param malformedUtf8 whether bytes had to be replaced
+ */
+record SourceFile(String path, long bytes, String text, boolean malformedUtf8) {
+
+    private static final int BINARY_PROBE = 8192;
+
+    /** Why the file cannot be reviewed (binary, too large), or {@code null}. */
+    static String unreviewable(Path file, long maxFileBytes) throws IOException {
+        long size = Files.size(file);
+        if (size > maxFileBytes) {
+            return "too large: " + size + " bytes, more than maxFileBytes (" + maxFileBytes + ")";
+        }
+        try (var in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(BINARY_PROBE);
+            for (byte b : head) {
+                if (b == 0) {
+                    return "binary: it contains NUL bytes";
+                }
+            }
+        }
+        return null;
+    }
+
+    static SourceFile read(Path baseDir, String relative) throws IOException {
+        byte[] content = Files.readAllBytes(baseDir.resolve(relative));
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content))
+                    .toString();
+            return new SourceFile(relative, content.length, text, false);
+        } catch (CharacterCodingException e) {
+            return new SourceFile(relative, content.length, new String(content, StandardCharsets.UTF_8), true);
+        }
+    }
+}
