@@ -13,8 +13,7 @@ import java.util.regex.Pattern;
  * {@code #} comment lines, before the first code line, that mentions a licence, a copyright, Apache, MIT or SPDX;
  * any leading block comment directly before a {@code package} line) and {@code package} and {@code import} lines
  * in the style of Java, Kotlin, Scala and Groovy. Nothing else is dropped: every other line lands in a passage
- * (runs of blank lines shrink to one empty line).
- * Beyond that the text is treated as plain lines, whatever the language.
+ * (runs of blank lines shrink to one empty line). Beyond that the text is plain lines, whatever the language.
  */
 public final class SourceQuery {
 
@@ -22,8 +21,8 @@ public final class SourceQuery {
             "licen[cs]e|copyright|apache|\\bmit\\b|spdx", Pattern.CASE_INSENSITIVE);
     private static final Pattern PACKAGE_OR_IMPORT = Pattern.compile(
             "\\s*(?:package\\s+[\\w$.]+|import\\s+(?:static\\s+)?[\\w$.]+(?:\\.\\*|\\.\\{[^}]*}|\\._|\\s+as\\s+[\\w$]+)?)"
-                    + "\\s*;?\\s*");
-    private static final Pattern PACKAGE = Pattern.compile("\\s*package\\s+[\\w$.]+\\s*;?\\s*");
+                    + "\\s*;?\\s*(?://.*)?");
+    private static final Pattern PACKAGE = Pattern.compile("\\s*package\\s+[\\w$.]+\\s*;?\\s*(?://.*)?");
 
     private SourceQuery() {}
 

@@ -158,6 +158,22 @@ class SourceQueryTest {
     }
 
     @Test
+    void importsOfEveryJvmLanguageAreGone() {
+        String imports = """
+                package a.b.c;  // the billing module
+                import java.util.*;
+                import static java.util.Objects.requireNonNull;
+                import java.util.List; // lists
+                import scala.collection.mutable._
+                import scala.concurrent.{Future, Promise}
+                import com.example.User as Account
+                  import nested.Thing
+                val important = 1
+                """;
+        assertEquals(List.of("val important = 1"), SourceQuery.passages(imports, 1000));
+    }
+
+    @Test
     void anyLeadingBlockCommentBeforePackageIsGone() {
         String java = "/* (c) Example Corp, all rights reserved */\npackage x;\n\nclass A {}\n";
         assertEquals(List.of("class A {}"), SourceQuery.passages(java, 1000));
