@@ -16,9 +16,10 @@ import java.util.Map;
  * <p><b>How much it reads.</b> The model reads at most 512 tokens (510 of text); LangChain4j's tokenizer silently
  * cuts longer input there. {@link #maxInputChars()} is {@value #MAX_INPUT_CHARS} characters: measured on 5,715
  * passages of 1,000 characters cut at line boundaries from 672 Java files (commons-lang3, httpclient5), a passage
- * took 251 tokens at the median, 317 at the 95th and 389 at the 99th percentile (English prose about 220); only
- * 0.3% passed 510 tokens, all of them hexadecimal code-point tables and HTML tables in Javadoc, whose cut tail
- * carries no meaning. 1,200 characters put the 99th percentile at 457 tokens with little margin left.
+ * took 251 tokens at the median, 317 at the 95th and 389 at the 99th percentile; only 0.3% passed 510 tokens, all
+ * of them hexadecimal code-point tables and HTML tables in Javadoc, whose cut tail carries no meaning. Technical
+ * Markdown with tables and JSON (21 passages of a specification) took 317 tokens at the median and 425 at most.
+ * 1,200 characters put the Java 99th percentile at 457 tokens, with little margin left.
  *
  * <p><b>Cost.</b> Constructing one is cheap: the model (34 MB) loads on the first {@link #embed(List)}, in about
  * half a second, once per class loader (LangChain4j keeps it in a static field), and is shared by every instance.
