@@ -1,0 +1,77 @@
+package dev.scrum.embed;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.scrum.retrieve.Vectors;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The real in-process model (loaded once per JVM; about half a second). */
+class LocalEmbedderTest {
+
+    private final LocalEmbedder embedder = new LocalEmbedder();
+
+    @Test
+    void describesItself() {
+        assertEquals("local/bge-small-en-v1.5-q", embedder.name());
+        assertEquals(1000, embedder.maxInputChars());
+    }
+
+    @Test
+    void vectorsAreNormalisedAndInOrder() {
+        List<String> texts = List.of(
+                "The customer pays the invoice by credit card.",
+                "Reset a forgotten password with a link sent by e-mail.",
+                "public int add(int a, int b) { return a + b; }");
+        List<float[]> vectors = embedder.embed(texts);
+
+        assertEquals(3, vectors.size());
+        for (float[] v : vectors) {
+            assertEquals(384, v.length);
+            assertEquals(1.0, Vectors.norm(v), 1e-4);
+        }
+        // in order: each text embedded alone gives the same vector as in the batch
+        assertEquals(1.0, Vectors.cosine(vectors.get(1), embedder.embed(List.of(texts.get(1))).get(0)), 1e-5);
+        assertEquals(List.of(), embedder.embed(List.of()));
+    }
+
+    @Test
+    void similarTextsScoreHigherThanUnrelatedOnes() {
+        List<float[]> v = embedder.embed(List.of(
+                "Invoices are paid by bank transfer within thirty days.",
+                "The payment for an invoice is due one month after it is issued.",
+                "Users reset their password through a link sent to their e-mail address."));
+        double similar = Vectors.cosine(v.get(0), v.get(1));
+        double unrelated = Vectors.cosine(v.get(0), v.get(2));
+        assertTrue(similar > unrelated + 0.1, "similar " + similar + ", unrelated " + unrelated);
+    }
+
+    @Test
+    void aBlankTextIsAnEmbeddingException() {
+        EmbeddingException e = assertThrows(EmbeddingException.class, () -> embedder.embed(List.of("ok", "  ")));
+        assertTrue(e.getMessage().startsWith("local/bge-small-en-v1.5-q could not embed text 2 of 2"), e.getMessage());
+    }
+
+    @Test
+    void concurrentCallsOnOneInstanceAgree() throws Exception {
+        String text = "Rate limiting rejects a client that sends more than one hundred requests a minute.";
+        float[] expected = embedder.embed(List.of(text)).get(0);
+        List<Thread> threads = new java.util.ArrayList<>();
+        List<float[]> results = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        LocalEmbedder fresh = new LocalEmbedder();
+        for (int i = 0; i < 4; i++) {
+            Thread t = new Thread(() -> results.add(fresh.embed(List.of(text)).get(0)));
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertEquals(4, results.size());
+        for (float[] r : results) {
+            assertEquals(1.0, Vectors.cosine(expected, r), 1e-5);
+        }
+    }
+}
