@@ -36,6 +36,6 @@ public record EmbeddingSettings(String provider, String model, URI baseUrl, ApiK
 
     /** The in-process default. */
     public static EmbeddingSettings local() {
-        return new EmbeddingSettings(LOCAL, LocalEmbedder.MODEL, null, null);
+        return new EmbeddingSettings(LOCAL, "bge-small-en-v1.5-q", null, null);
     }
 }

@@ -23,6 +23,7 @@ import dev.scrum.report.MarkdownReportWriter;
 import dev.scrum.report.RunReport;
 import dev.scrum.report.SkippedFile;
 import dev.scrum.retrieve.DocumentIndex;
+import dev.scrum.retrieve.Retrieval;
 import dev.scrum.retrieve.Retriever;
 import dev.scrum.retrieve.ScoredChunk;
 import java.io.IOException;
@@ -179,7 +180,7 @@ public final class Reviewer {
         if (source.malformedUtf8()) {
             progress.warn(tag + ": not valid UTF-8; malformed bytes were replaced");
         }
-        Retriever.Retrieval retrieval = retriever.retrieve(source.text());
+        Retrieval retrieval = retriever.retrieve(source.text());
         ReviewPrompts prompts = new ReviewPrompts(path, source.text(), retrieval.prd(), retrieval.proposal());
         AnswerFormat firstFormat = request.dryRun() || request.ladder().isEmpty()
                 ? AnswerFormat.MARKDOWN

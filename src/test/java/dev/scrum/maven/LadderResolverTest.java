@@ -1,0 +1,140 @@
+package dev.scrum.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.scrum.ladder.Rung;
+import dev.scrum.llm.AnswerFormat;
+import dev.scrum.llm.Provider;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.junit.jupiter.api.Test;
+
+class LadderResolverTest {
+
+    private static final String CANARY = "sk-canary-0123456789abcdef";
+
+    private static Credentials credentials(Map<String, String> servers, Map<String, String> env) {
+        return new Credentials() {
+            @Override
+            public Optional<String> serverPassword(String serverId) {
+                return Optional.ofNullable(servers.get(serverId));
+            }
+
+            @Override
+            public Optional<String> environment(String name) {
+                return Optional.ofNullable(env.get(name)).filter(v -> !v.isBlank());
+            }
+        };
+    }
+
+    private static LadderResolver resolver(Map<String, String> servers, Map<String, String> env) {
+        return new LadderResolver(credentials(servers, env), env);
+    }
+
+    private static RungConfig rung(String provider, String model) {
+        return new RungConfig(provider, model);
+    }
+
+    @Test
+    void theDefaultLadderHasSixRungsAndSkipsTheCloudWithoutAKey() throws Exception {
+        List<Rung> rungs = resolver(Map.of(), Map.of()).resolve(null, null);
+        assertEquals(List.of("ollama/qwen3.5:latest", "ollama/qwen3:latest", "ollama/gpt-oss:20b",
+                "ollama-cloud/gpt-oss:120b", "ollama-cloud/devstral-2:123b", "ollama-cloud/mistral-large-3:675b"),
+                rungs.stream().map(Rung::id).toList());
+        assertTrue(rungs.get(0).usable());
+        assertEquals("http://localhost:11434", rungs.get(0).baseUrl().toString());
+        assertEquals(AnswerFormat.JSON, rungs.get(0).format());
+        assertEquals(1500, rungs.get(0).maxTokens());
+        assertFalse(rungs.get(3).usable());
+        assertEquals("no API key: set OLLAMA_API_KEY or give the rung a serverId or apiKeyEnv", rungs.get(3).skipReason());
+        assertEquals(AnswerFormat.MARKDOWN, rungs.get(3).format());
+    }
+
+    @Test
+    void theCloudRungsUseOllamaApiKeyWhenSet() throws Exception {
+        List<Rung> rungs = resolver(Map.of(), Map.of("OLLAMA_API_KEY", CANARY)).resolve(null, List.of());
+        assertTrue(rungs.get(3).usable());
+        assertEquals(CANARY, rungs.get(3).apiKey().reveal());
+        assertFalse(rungs.get(3).toString().contains(CANARY), "a rung's toString must not show its key");
+        assertNull(rungs.get(0).apiKey(), "a local Ollama gets no key");
+    }
+
+    @Test
+    void theCommandLineReplacesThePomLadder() throws Exception {
+        List<Rung> rungs = resolver(Map.of(), Map.of("OLLAMA_HOST", "0.0.0.0:9999"))
+                .resolve("ollama/qwen3:latest, openai/gpt-4o-mini", List.of(rung("ollama", "pom-model")));
+        assertEquals(List.of("ollama/qwen3:latest", "openai/gpt-4o-mini"), rungs.stream().map(Rung::id).toList());
+        assertEquals("http://localhost:9999", rungs.get(0).baseUrl().toString());
+        assertEquals("https://api.openai.com/v1", rungs.get(1).baseUrl().toString());
+        assertFalse(rungs.get(1).usable());
+    }
+
+    @Test
+    void aServerIdKeyComesFromSettingsAndAMissingOneSkipsTheRung() throws Exception {
+        RungConfig withServer = rung("openai", "gpt-4o");
+        withServer.serverId = "openai-prod";
+        RungConfig missingServer = rung("openai", "gpt-4o-mini");
+        missingServer.serverId = "nope";
+        RungConfig missingEnv = rung("ollama", "local");
+        missingEnv.apiKeyEnv = "NOT_SET";
+        List<Rung> rungs = resolver(Map.of("openai-prod", CANARY), Map.of())
+                .resolve(null, List.of(withServer, missingServer, missingEnv));
+        assertEquals(CANARY, rungs.get(0).apiKey().reveal());
+        assertEquals("settings.xml server openai-prod", rungs.get(0).apiKey().source());
+        assertEquals("settings.xml has no server 'nope' with a password", rungs.get(1).skipReason());
+        assertEquals("environment variable NOT_SET is not set", rungs.get(2).skipReason());
+    }
+
+    @Test
+    void aLoopbackOpenAiServerNeedsNoKey() throws Exception {
+        RungConfig local = rung("openai", "llama");
+        local.baseUrl = "http://127.0.0.1:8000/v1/";
+        Rung r = resolver(Map.of(), Map.of("OPENAI_API_KEY", CANARY)).resolve(null, List.of(local)).get(0);
+        assertTrue(r.usable());
+        assertNull(r.apiKey(), "a loopback server gets no key unless one is configured for it");
+        assertEquals("http://127.0.0.1:8000/v1", r.baseUrl().toString());
+    }
+
+    @Test
+    void rungOptionsAreApplied() throws Exception {
+        RungConfig c = rung("ollama", "m");
+        c.format = "markdown";
+        c.maxTokens = 900;
+        c.temperature = 0.2;
+        c.timeoutSeconds = 30;
+        c.maxConcurrent = 3;
+        c.contextTokens = 32768;
+        c.note = "local 7B";
+        Rung r = resolver(Map.of(), Map.of()).resolve(null, List.of(c)).get(0);
+        assertEquals(new Rung(Provider.OLLAMA, "m", r.baseUrl(), null, null, AnswerFormat.MARKDOWN, 900, 0.2,
+                java.time.Duration.ofSeconds(30), 3, 32768, "local 7B"), r);
+    }
+
+    @Test
+    void mistakesNameTheParameterAndTheFix() {
+        LadderResolver resolver = resolver(Map.of(), Map.of());
+        MojoExecutionException unknown = assertThrows(MojoExecutionException.class,
+                () -> resolver.resolve(null, List.of(rung("anthropic", "claude"))));
+        assertEquals("<ladder rung 1><provider>: unknown provider 'anthropic': use ollama, ollama-cloud or openai",
+                unknown.getMessage());
+        RungConfig badUrl = rung("ollama", "m");
+        badUrl.baseUrl = "localhost:11434";
+        MojoExecutionException url = assertThrows(MojoExecutionException.class,
+                () -> resolver.resolve(null, List.of(badUrl)));
+        assertEquals("<ladder rung 1><baseUrl> 'localhost:11434' is not a valid URL: write e.g. http://localhost:11434",
+                url.getMessage());
+        MojoExecutionException item = assertThrows(MojoExecutionException.class,
+                () -> resolver.resolve("qwen3", null));
+        assertTrue(item.getMessage().startsWith("-Dscrum.ladder item 'qwen3' is not provider/model"));
+        RungConfig zero = rung("ollama", "m");
+        zero.maxTokens = 0;
+        assertEquals("<ladder rung 1><maxTokens> is 0: use a positive number",
+                assertThrows(MojoExecutionException.class, () -> resolver.resolve(null, List.of(zero))).getMessage());
+    }
+}

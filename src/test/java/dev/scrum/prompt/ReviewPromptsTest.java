@@ -1,0 +1,74 @@
+package dev.scrum.prompt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.scrum.chunk.Chunk;
+import dev.scrum.chunk.DocumentKind;
+import dev.scrum.ladder.Attempt;
+import dev.scrum.ladder.AttemptStatus;
+import dev.scrum.llm.AnswerFormat;
+import dev.scrum.retrieve.ScoredChunk;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReviewPromptsTest {
+
+    private static String bigFile() {
+        StringBuilder b = new StringBuilder("package a;\n\npublic class Big {\n");
+        for (int i = 0; i < 400; i++) {
+            b.append("    int field").append(i).append(" = ").append(i).append(";\n");
+        }
+        return b.append("    private final String lastField = \"past the cut\";\n}\n").toString();
+    }
+
+    private final ReviewPrompts prompts = new ReviewPrompts("src/main/java/a/Big.java", bigFile(),
+            List.of(new ScoredChunk(new Chunk(DocumentKind.PRD, 27880, "Refunds are audited."), 0.83)),
+            List.of(new ScoredChunk(new Chunk(DocumentKind.PROPOSAL, 16320, "Record the policy."), 0.79)));
+
+    @Test
+    void carriesEveryLineOfTheFileNumbered() {
+        String user = prompts.user(AnswerFormat.MARKDOWN, List.of());
+        assertTrue(bigFile().length() > 6 * 1024);
+        String[] lines = bigFile().split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            assertTrue(user.contains(String.format("%3d| %s%n", i + 1, lines[i]).replace(System.lineSeparator(), "\n")),
+                    "line " + (i + 1));
+        }
+        assertTrue(user.contains("(" + lines.length + " lines)"));
+        assertTrue(user.contains("```java\n"));
+    }
+
+    @Test
+    void labelsThePassagesForCitation() {
+        String user = prompts.user(AnswerFormat.MARKDOWN, List.of());
+        assertTrue(user.contains("[PRD @27880]\nRefunds are audited."));
+        assertTrue(user.contains("[PLAN @16320]\nRecord the policy."));
+        assertTrue(user.contains("Alignment score: N/10"));
+        assertTrue(user.contains("3–5 concrete changes"));
+        assertFalse(user.contains("Earlier attempts"));
+    }
+
+    @Test
+    void carriesEveryEarlierFailure() {
+        List<Attempt> earlier = List.of(
+                new Attempt(1, "ollama/qwen3.5:latest", "qwen3.5:latest", AttemptStatus.ERROR, 0, "http: HTTP 500", 10,
+                        null, null, ""),
+                new Attempt(2, "ollama/qwen3:latest", "qwen3:latest", AttemptStatus.THIN, 42,
+                        "the answer had 42 characters, fewer than the 200 required", 10, null, null, "short"));
+        String user = prompts.user(AnswerFormat.JSON, earlier);
+        assertTrue(user.contains("- attempt 1 (ollama/qwen3.5:latest, model qwen3.5:latest): error, 0 characters: http: HTTP 500\n"));
+        assertTrue(user.contains("- attempt 2 (ollama/qwen3:latest, model qwen3:latest): thin, 42 characters: the answer had 42"));
+        assertTrue(user.contains("\"PRD@<offset>\""));
+    }
+
+    @Test
+    void withoutAProposalSaysNothingOfIt() {
+        ReviewPrompts p = new ReviewPrompts("x.py", "print(1)\n", List.of(), List.of());
+        String user = p.user(AnswerFormat.MARKDOWN, List.of());
+        assertFalse(user.contains("change proposal's passages"));
+        assertTrue(user.contains("```python\n1| print(1)\n```"));
+        assertEquals(ReviewPrompts.VERSION, 1);
+    }
+}

@@ -1,0 +1,152 @@
+package dev.scrum.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.scrum.check.Citation;
+import dev.scrum.chunk.Chunk;
+import dev.scrum.chunk.DocumentKind;
+import dev.scrum.ladder.Attempt;
+import dev.scrum.ladder.AttemptStatus;
+import dev.scrum.retrieve.ScoredChunk;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportWritersTest {
+
+    static FileReview resolved() {
+        return new FileReview("src/main/java/a/B.java", 12345,
+                List.of(new ScoredChunk(new Chunk(DocumentKind.PRD, 27880, "x".repeat(800)), 0.83)),
+                List.of(new ScoredChunk(new Chunk(DocumentKind.PROPOSAL, 16320, "y".repeat(764)), 0.79)),
+                List.of(new Attempt(1, "ollama/qwen3.5:latest", "qwen3.5:latest", AttemptStatus.ERROR, 0, "http: HTTP 500",
+                                5, null, null, ""),
+                        new Attempt(2, "ollama/qwen3:latest", "qwen3:latest", AttemptStatus.ACCEPTED, 1830, null, 40000,
+                                900, 400, "answer")),
+                2, "ollama/qwen3:latest", "## Changes\n1. do it", 8,
+                List.of(new Finding("suggestion", null, "Do it", "Change append", "append", 162,
+                                List.of(new Citation("PRD", 27880, true))),
+                        new Finding("gap", "partial", null, "Half done", null, null,
+                                List.of(new Citation("PLAN", 16320, true)))),
+                2, 0, 40210, 15000, 12);
+    }
+
+    static FileReview unresolved() {
+        return new FileReview("src/main/java/a/C.java", 10, List.of(), List.of(),
+                List.of(new Attempt(1, "ollama/m", "m", AttemptStatus.THIN, 5, "the answer was empty", 1, null, null, "")),
+                null, "", "", null, List.of(), 0, 0, 100, 500, 1);
+    }
+
+    static RunReport run(boolean dryRun, FileReview... reviews) {
+        return new RunReport(Instant.parse("2026-11-24T10:00:00.123Z"), dryRun, List.of(reviews),
+                List.of(new SkippedFile("big.bin", "binary: it contains NUL bytes")),
+                List.of("ollama/qwen3.5:latest", "ollama/qwen3:latest"), "local/bge-small-en-v1.5-q",
+                List.of(new DocumentInfo("PRD", "docs/PRD.md", 50000, 74)), 111700);
+    }
+
+    @Test
+    void reviewJsonHasEverySpecField(@TempDir Path dir) throws Exception {
+        Path file = new JsonReportWriter(dir).writeReview(resolved());
+        assertEquals("review_src_main_java_a_B.java.json", file.getFileName().toString());
+        JsonObject o = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+        assertEquals("src/main/java/a/B.java", o.get("file").getAsString());
+        assertEquals(12345, o.get("file_bytes").getAsInt());
+        JsonObject prd = o.getAsJsonArray("top_prd_chunks").get(0).getAsJsonObject();
+        assertEquals("PRD", prd.get("origin").getAsString());
+        assertEquals(27880, prd.get("offset").getAsInt());
+        assertEquals(800, prd.get("length").getAsInt());
+        assertEquals(0.83, prd.get("score").getAsDouble(), 1e-9);
+        assertEquals("PROPOSAL", o.getAsJsonArray("top_proposal_chunks").get(0).getAsJsonObject().get("origin").getAsString());
+        assertEquals(2, o.get("attempts_made").getAsInt());
+        JsonObject first = o.getAsJsonArray("attempts_history").get(0).getAsJsonObject();
+        assertEquals(1, first.get("n").getAsInt());
+        assertEquals("qwen3.5:latest", first.get("model").getAsString());
+        assertEquals("error", first.get("status").getAsString());
+        assertEquals(0, first.get("chars").getAsInt());
+        assertEquals("http: HTTP 500", first.get("error").getAsString());
+        JsonObject second = o.getAsJsonArray("attempts_history").get(1).getAsJsonObject();
+        assertEquals("accepted", second.get("status").getAsString());
+        assertTrue(!second.has("error"));
+        assertEquals(2, o.get("accepted_on").getAsInt());
+        assertEquals("ollama/qwen3:latest", o.get("escalated_to_model").getAsString());
+        assertEquals("## Changes\n1. do it", o.get("suggestions").getAsString());
+        assertEquals(8, o.get("score").getAsInt());
+        JsonObject finding = o.getAsJsonArray("findings").get(0).getAsJsonObject();
+        assertEquals("suggestion", finding.get("kind").getAsString());
+        assertEquals("append", finding.get("symbol").getAsString());
+        assertEquals(162, finding.get("line").getAsInt());
+        JsonObject cite = finding.getAsJsonArray("citations").get(0).getAsJsonObject();
+        assertEquals("PRD", cite.get("doc").getAsString());
+        assertEquals(27880, cite.get("offset").getAsInt());
+        assertTrue(cite.get("valid").getAsBoolean());
+        JsonObject gap = o.getAsJsonArray("findings").get(1).getAsJsonObject();
+        assertEquals("partial", gap.get("gap_kind").getAsString());
+        assertTrue(gap.get("symbol").isJsonNull());
+        assertTrue(gap.get("line").isJsonNull());
+        assertEquals(2, o.get("citations_valid").getAsInt());
+        assertEquals(0, o.get("citations_invalid").getAsInt());
+        assertEquals(40210, o.get("duration_ms").getAsLong());
+    }
+
+    @Test
+    void summaryJsonHasEverySpecField(@TempDir Path dir) throws Exception {
+        Path file = new JsonReportWriter(dir).writeSummary(run(false, resolved(), unresolved()));
+        JsonObject o = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+        assertEquals("2026-11-24T10:00:00Z", o.get("ran_at").getAsString());
+        assertEquals(2, o.get("target_count").getAsInt());
+        assertEquals(1, o.get("resolved").getAsInt());
+        assertEquals(3, o.get("total_attempts").getAsInt());
+        assertEquals(111700, o.get("total_duration_ms").getAsLong());
+        JsonObject a = o.getAsJsonArray("per_file").get(0).getAsJsonObject();
+        assertEquals("src/main/java/a/B.java", a.get("file").getAsString());
+        assertEquals(2, a.get("accepted_on").getAsInt());
+        assertEquals("ollama/qwen3:latest", a.get("model").getAsString());
+        assertEquals(2, a.get("attempts").getAsInt());
+        assertEquals(40210, a.get("ms").getAsLong());
+        assertEquals(8, a.get("score").getAsInt());
+        JsonObject c = o.getAsJsonArray("per_file").get(1).getAsJsonObject();
+        assertTrue(c.get("accepted_on").isJsonNull());
+        assertEquals("", c.get("model").getAsString());
+        assertTrue(c.get("score").isJsonNull());
+        assertEquals("binary: it contains NUL bytes",
+                o.getAsJsonArray("skipped_files").get(0).getAsJsonObject().get("reason").getAsString());
+    }
+
+    @Test
+    void reportPutsTheVerdictAndUnresolvedFilesFirstAndNestsTheModelsText(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("scrum-report.md");
+        MarkdownReportWriter.write(file, run(false, resolved(), unresolved()));
+        String md = Files.readString(file);
+        assertTrue(md.startsWith("# Scrum review report\n\n**1 of 2 file(s) unresolved"));
+        assertTrue(md.indexOf("| [`src/main/java/a/C.java`]") < md.indexOf("| [`src/main/java/a/B.java`]"),
+                "unresolved first");
+        assertTrue(md.contains("| 8/10 | attempt 2 | ollama/qwen3:latest | 2 | 40.2 s |"));
+        assertTrue(md.contains("\n#### Changes\n1. do it"), "the model's heading nested under the file's");
+        assertTrue(md.contains("| [PRD @27880] | 800 | 0.830 |"));
+        assertTrue(md.contains("| 1 | ollama/qwen3.5:latest | error | 0 | 0.0 s | http: HTTP 500 |"));
+        assertTrue(md.contains("| `big.bin` | binary: it contains NUL bytes |"));
+        assertTrue(md.contains("- Ladder: ollama/qwen3.5:latest → ollama/qwen3:latest"));
+    }
+
+    @Test
+    void dryRunReportSaysNoModelWasCalled() {
+        String md = MarkdownReportWriter.render(run(true, resolved()));
+        assertTrue(md.contains("**Dry run: 1 file(s) would be reviewed; no model was called.**"));
+        assertTrue(md.contains("| 12345 | 15000 | @27880 | @16320 |"));
+        assertTrue(md.contains("Would send a prompt of 15000 characters"));
+    }
+
+    @Test
+    void consoleSummaryHasARowPerFileAndTotals() {
+        List<String> lines = ConsoleSummary.lines(run(false, resolved(), unresolved()));
+        assertEquals(4, lines.size());
+        assertTrue(lines.get(1).contains("8/10") && lines.get(1).contains("attempt 2"));
+        assertTrue(lines.get(2).contains("UNRESOLVED"));
+        assertEquals("2 file(s), 1 resolved, 1 skipped, 3 model call(s), 111.7 s", lines.get(3));
+    }
+}
