@@ -6,33 +6,32 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scrum.testing.FakeModelServer;
+import dev.scrum.testing.FakeModelServerExtension;
 import dev.scrum.testing.Reply;
+import dev.scrum.testing.Timed;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ChatClientErrorsTest {
     private static final String MODEL = "qwen3:latest";
     private static final String SECRET = "sk-canary-0123456789abcdef";
     private static final ApiKey KEY = ApiKey.of(SECRET, "environment variable OPENAI_API_KEY");
 
+    @RegisterExtension
+    final FakeModelServerExtension fake = new FakeModelServerExtension(2, Duration.ofSeconds(5));
+
     private FakeModelServer server;
     private HttpTransport transport;
 
     @BeforeEach
-    void start() {
-        server = FakeModelServer.start();
-        transport = new HttpTransport(2, Duration.ofSeconds(5));
-    }
-
-    @AfterEach
-    void stop() {
-        transport.close();
-        server.close();
+    void connect() {
+        server = fake.server();
+        transport = fake.transport();
     }
 
     private ChatClient ollama(Duration timeout) {
@@ -95,28 +94,24 @@ class ChatClientErrorsTest {
     }
 
     @Test
-    void aServerSlowerThanTheTimeoutTimesOutWithinAboutTheTimeout() {
+    void aServerSlowerThanTheTimeoutTimesOutWithinAboutTheTimeout() throws Throwable {
         server.script(MODEL, Reply.delay(15_000, Reply.content("too late")));
 
-        long start = System.nanoTime();
-        ChatException e = failure(ollama(Duration.ofSeconds(1)));
-        long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+        Timed<ChatException> e = Timed.of(() -> failure(ollama(Duration.ofSeconds(1))));
 
-        assertEquals(ChatException.Kind.TIMEOUT, e.kind());
-        assertTrue(e.getMessage().startsWith("no answer within 1 s from " + server.url()), e.getMessage());
-        assertTrue(elapsedMs < 4_000, "took " + elapsedMs + " ms");
+        assertEquals(ChatException.Kind.TIMEOUT, e.value().kind());
+        assertTrue(e.value().getMessage().startsWith("no answer within 1 s from " + server.url()), e.value().getMessage());
+        assertTrue(e.millis() < 4_000, "took " + e.millis() + " ms");
     }
 
     @Test
-    void aServerDrippingBytesForeverCostsAtMostTheTimeout() {
+    void aServerDrippingBytesForeverCostsAtMostTheTimeout() throws Throwable {
         server.script(MODEL, Reply.drip(100));
 
-        long start = System.nanoTime();
-        ChatException e = failure(ollama(Duration.ofSeconds(2)));
-        long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+        Timed<ChatException> e = Timed.of(() -> failure(ollama(Duration.ofSeconds(2))));
 
-        assertEquals(ChatException.Kind.TIMEOUT, e.kind());
-        assertTrue(elapsedMs >= 1_900 && elapsedMs < 5_000, "took " + elapsedMs + " ms");
+        assertEquals(ChatException.Kind.TIMEOUT, e.value().kind());
+        assertTrue(e.millis() >= 1_900 && e.millis() < 5_000, "took " + e.millis() + " ms");
     }
 
     @Test
@@ -148,19 +143,17 @@ class ChatClientErrorsTest {
     }
 
     @Test
-    void aRateLimitWithRetryAfterIsRetriedAndSucceeds() throws ChatException {
+    void aRateLimitWithRetryAfterIsRetriedAndSucceeds() throws Throwable {
         server.script(MODEL,
                 Reply.status(429, "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\"}}")
                         .withHeader("Retry-After", "1"),
                 Reply.content("finally"));
 
-        long start = System.nanoTime();
-        ChatResponse response = openAi(null).chat(ChatRequests.markdown(MODEL, "u"));
-        long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+        Timed<ChatResponse> response = Timed.of(() -> openAi(null).chat(ChatRequests.markdown(MODEL, "u")));
 
-        assertEquals("finally", response.content());
+        assertEquals("finally", response.value().content());
         assertEquals(2, server.requests().size());
-        assertTrue(elapsedMs >= 900, "waited " + elapsedMs + " ms for Retry-After: 1");
+        assertTrue(response.millis() >= 900, "waited " + response.millis() + " ms for Retry-After: 1");
     }
 
     @Test

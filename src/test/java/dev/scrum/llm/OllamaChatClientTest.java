@@ -9,31 +9,29 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.scrum.testing.FakeModelServer;
+import dev.scrum.testing.FakeModelServerExtension;
 import dev.scrum.testing.RecordedRequest;
 import dev.scrum.testing.Reply;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class OllamaChatClientTest {
     private static final String MODEL = "qwen3.5:latest";
+
+    @RegisterExtension
+    final FakeModelServerExtension fake = new FakeModelServerExtension();
 
     private FakeModelServer server;
     private HttpTransport transport;
     private ChatClient client;
 
     @BeforeEach
-    void start() {
-        server = FakeModelServer.start();
-        transport = new HttpTransport();
+    void connect() {
+        server = fake.server();
+        transport = fake.transport();
         client = ChatClients.create(Provider.OLLAMA, server.url(), null, Duration.ofSeconds(10), transport);
-    }
-
-    @AfterEach
-    void stop() {
-        transport.close();
-        server.close();
     }
 
     @Test

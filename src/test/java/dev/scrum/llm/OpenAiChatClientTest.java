@@ -5,49 +5,36 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.FieldNamingPolicy;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import com.google.gson.FieldNamingPolicy;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.scrum.testing.FakeModelServer;
+import dev.scrum.testing.FakeModelServerExtension;
 import dev.scrum.testing.RecordedRequest;
 import dev.scrum.testing.Reply;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class OpenAiChatClientTest {
     private static final String MODEL = "gpt-4o-mini";
 
-    private FakeModelServer server;
-    private HttpTransport transport;
-
-    @BeforeEach
-    void start() {
-        server = FakeModelServer.start();
-        transport = new HttpTransport();
-    }
-
-    @AfterEach
-    void stop() {
-        transport.close();
-        server.close();
-    }
+    @RegisterExtension
+    final FakeModelServerExtension fake = new FakeModelServerExtension();
 
     private ChatClient client(ApiKey key) {
-        return ChatClients.create(Provider.OPENAI, server.openAiUrl(), key, Duration.ofSeconds(10), transport);
+        return ChatClients.create(Provider.OPENAI, fake.server().openAiUrl(), key, Duration.ofSeconds(10), fake.transport());
     }
 
     @Test
     void aJsonAnswerIsAskedAsStrictJsonSchemaWithMaxTokensForACompatibleServer() throws ChatException {
-        server.script(MODEL, Reply.content("{\"score\": 9}"));
+        fake.server().script(MODEL, Reply.content("{\"score\": 9}"));
 
         ChatResponse response = client(null).chat(ChatRequests.json(MODEL, "Review this file."));
 
-        RecordedRequest sent = server.requests("/v1/chat/completions").get(0);
+        RecordedRequest sent = fake.server().requests("/v1/chat/completions").get(0);
         JsonObject body = sent.json();
         assertEquals(MODEL, body.get("model").getAsString());
         JsonArray messages = body.getAsJsonArray("messages");
@@ -71,11 +58,11 @@ class OpenAiChatClientTest {
 
     @Test
     void aMarkdownAnswerHasNoResponseFormatAndNoTemperatureUnlessSet() throws ChatException {
-        server.script(MODEL, Reply.content("Score: 7"));
+        fake.server().script(MODEL, Reply.content("Score: 7"));
 
         client(null).chat(ChatRequests.markdown(MODEL, "u"));
 
-        JsonObject body = server.requests().get(0).json();
+        JsonObject body = fake.server().requests().get(0).json();
         assertFalse(body.has("response_format"));
         assertFalse(body.has("temperature"));
     }
@@ -92,19 +79,19 @@ class OpenAiChatClientTest {
 
     @Test
     void aKeyIsSentAsBearerAndNoHeaderWithoutOne() throws ChatException {
-        server.script(MODEL, Reply.content("ok"));
+        fake.server().script(MODEL, Reply.content("ok"));
 
         client(ApiKey.of("sk-test-123", "environment variable OPENAI_API_KEY")).chat(ChatRequests.markdown(MODEL, "u"));
         client(null).chat(ChatRequests.markdown(MODEL, "u"));
 
-        assertEquals("Bearer sk-test-123", server.requests().get(0).header("Authorization"));
-        assertNull(server.requests().get(1).header("Authorization"));
+        assertEquals("Bearer sk-test-123", fake.server().requests().get(0).header("Authorization"));
+        assertNull(fake.server().requests().get(1).header("Authorization"));
     }
 
     @Test
     void usageAndFinishReasonAreRead() throws ChatException {
         String text = "cut off mid-sentence because max_tokens ran ou";
-        server.script(MODEL, Reply.contentLength(text));
+        fake.server().script(MODEL, Reply.contentLength(text));
 
         ChatResponse response = client(null).chat(ChatRequests.markdown(MODEL, "u".repeat(800)));
 
@@ -115,7 +102,7 @@ class OpenAiChatClientTest {
 
     @Test
     void aRefusalIsAnEmptyContentFilteredAnswer() throws ChatException {
-        server.script(MODEL, Reply.refusal("I can't help with that."));
+        fake.server().script(MODEL, Reply.refusal("I can't help with that."));
 
         ChatResponse response = client(null).chat(ChatRequests.json(MODEL, "u"));
 

@@ -50,13 +50,36 @@ import java.util.function.Consumer;
  *       past the window comes back with {@code prompt_eval_count} = the window.
  *   <li>Embeddings: feature-hashed bag-of-words vectors (256 dimensions, not normalised) for any model;
  *       a scripted embedding model uses its failure replies (status, delay, not JSON, missing model).
+ *   <li>{@code GET /} answers {@code Ollama is running}, as Ollama does.
  *   <li>{@code POST /__shutdown} stops the server; it also stops itself after 10 idle minutes.
  * </ul>
+ *
+ * <p>In invoker hook scripts (which fail the build when they return anything but {@code null} or
+ * {@code true}, so end them with {@code true}):
+ *
+ * <pre>{@code
+ * // setup.groovy
+ * dev.scrum.testing.FakeModelServer.startForInvoker(basedir)
+ * true
+ * // verify.groovy
+ * dev.scrum.testing.FakeModelServer.shutdownForInvoker(basedir)
+ * def requests = new File(basedir, 'fake-server-requests').listFiles().sort()
+ * ...
+ * true
+ * }</pre>
  */
 public final class FakeModelServer implements AutoCloseable {
     private static final Duration IDLE_LIMIT = Duration.ofMinutes(10);
     private static final String SHUTDOWN = "/__shutdown";
     private static final String URL_PROPERTY = "-Dfake.url=";
+
+    static {
+        // like real servers (Go's net/http), answer without Nagle's delay: else each small exchange waits
+        // ~40 ms for a delayed ACK. Read once, when the JDK's server first loads.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
 
     private record Route(ServerWire wire, boolean embeddings) {}
 
@@ -221,7 +244,9 @@ public final class FakeModelServer implements AutoCloseable {
             }
             RecordedRequest request = record(exchange, path, body);
             Route route = routes.get(path);
-            if (route == null || !exchange.getRequestMethod().equals("POST")) {
+            if (path.equals("/") && exchange.getRequestMethod().equals("GET")) {
+                send(exchange, 200, "text/plain; charset=utf-8", "Ollama is running", Map.of());
+            } else if (route == null || !exchange.getRequestMethod().equals("POST")) {
                 send(exchange, 404, "text/plain; charset=utf-8", "404 page not found", Map.of());
             } else if (request.json() == null) {
                 sendJson(exchange, 400, route.wire().badRequest("the request body is not a JSON object"));

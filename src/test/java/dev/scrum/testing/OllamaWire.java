@@ -38,17 +38,13 @@ final class OllamaWire implements ServerWire {
     public JsonObject embeddings(JsonObject request, boolean reversed) {
         List<String> inputs = ServerWire.inputs(request);
         JsonArray vectors = new JsonArray();
-        int chars = 0;
-        for (String input : inputs) {
-            vectors.add(ServerWire.vector(input));
-            chars += input.length();
-        }
+        inputs.forEach(input -> vectors.add(ServerWire.vector(input)));
         JsonObject answer = new JsonObject();
         answer.addProperty("model", ServerWire.model(request));
         answer.add("embeddings", vectors);
         answer.addProperty("total_duration", 14_143_917L);
         answer.addProperty("load_duration", 1_019_500L);
-        answer.addProperty("prompt_eval_count", chars / 4);
+        answer.addProperty("prompt_eval_count", ServerWire.inputTokens(inputs));
         return answer;
     }
 

@@ -58,7 +58,6 @@ final class OpenAiWire implements ServerWire {
     public JsonObject embeddings(JsonObject request, boolean reversed) {
         List<String> inputs = ServerWire.inputs(request);
         JsonArray data = new JsonArray();
-        int chars = 0;
         for (int i = 0; i < inputs.size(); i++) {
             int index = reversed ? inputs.size() - 1 - i : i;
             JsonObject datum = new JsonObject();
@@ -66,11 +65,10 @@ final class OpenAiWire implements ServerWire {
             datum.addProperty("index", index);
             datum.add("embedding", ServerWire.vector(inputs.get(index)));
             data.add(datum);
-            chars += inputs.get(i).length();
         }
         JsonObject usage = new JsonObject();
-        usage.addProperty("prompt_tokens", chars / 4);
-        usage.addProperty("total_tokens", chars / 4);
+        usage.addProperty("prompt_tokens", ServerWire.inputTokens(inputs));
+        usage.addProperty("total_tokens", ServerWire.inputTokens(inputs));
         JsonObject answer = new JsonObject();
         answer.addProperty("object", "list");
         answer.add("data", data);

@@ -50,6 +50,11 @@ interface ServerWire {
         return inputs;
     }
 
+    /** The tokens of embedding inputs, counted as a quarter of their characters. */
+    static int inputTokens(List<String> inputs) {
+        return inputs.stream().mapToInt(String::length).sum() / 4;
+    }
+
     static JsonArray vector(String text) {
         JsonArray array = new JsonArray();
         for (float x : HashingEmbeddings.of(text)) {
