@@ -1,0 +1,29 @@
+package dev.scrum.llm;
+
+/**
+ * What a server answered to one POST: its status and its body, whatever the status.
+ *
+ * @param status the HTTP status code
+ * @param body the body as text (empty when there was none)
+ */
+public record HttpReply(int status, String body) {
+    private static final int EXCERPT_CHARS = 200;
+
+    public HttpReply {
+        body = body == null ? "" : body;
+    }
+
+    /** Whether the status is 2xx. */
+    public boolean isSuccess() {
+        return status >= 200 && status < 300;
+    }
+
+    /** The body with runs of whitespace collapsed, cut to at most 200 characters, for messages. */
+    public String excerpt() {
+        String flat = body.strip().replaceAll("\\s+", " ");
+        if (flat.isEmpty()) {
+            return "(empty body)";
+        }
+        return flat.length() <= EXCERPT_CHARS ? flat : flat.substring(0, EXCERPT_CHARS - 3) + "...";
+    }
+}
