@@ -142,13 +142,21 @@ public final class MarkdownReportWriter {
         return String.join(", ", chunks.stream().map(c -> "@" + c.chunk().offset()).toList());
     }
 
-    /** A model's markdown nested under the file's heading: its headings pushed below level 3. */
+    /** A model's markdown nested under the file's heading: its top heading level becomes 4, the rest follow. */
     static String nested(String markdown) {
-        StringBuilder out = new StringBuilder();
-        for (String line : markdown.split("\n", -1)) {
+        String[] lines = markdown.split("\n", -1);
+        int top = 7;
+        for (String line : lines) {
             if (line.matches("^#{1,6}\\s.*")) {
+                top = Math.min(top, line.indexOf(' '));
+            }
+        }
+        int shift = top > 6 ? 0 : Math.max(0, 4 - top);
+        StringBuilder out = new StringBuilder();
+        for (String line : lines) {
+            if (shift > 0 && line.matches("^#{1,6}\\s.*")) {
                 int level = line.indexOf(' ');
-                out.append("#".repeat(Math.min(6, Math.max(4, level + 3)))).append(line.substring(level));
+                out.append("#".repeat(Math.min(6, level + shift))).append(line.substring(level));
             } else {
                 out.append(line);
             }
