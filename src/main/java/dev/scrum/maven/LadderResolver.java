@@ -46,7 +46,11 @@ final class LadderResolver {
         if (commandLine != null && !commandLine.isBlank()) {
             configs = parse(commandLine);
             origin = "scrum.ladder";
-        } else if (pom != null && !pom.isEmpty()) {
+        } else if (pom != null) {
+            if (pom.isEmpty()) {
+                throw new MojoExecutionException("<ladder> is empty: add at least one <rung> with <provider> and "
+                        + "<model>, or remove <ladder> to use the default ladder");
+            }
             configs = pom;
             origin = "ladder";
         } else {

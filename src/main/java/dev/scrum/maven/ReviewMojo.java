@@ -1,10 +1,7 @@
 package dev.scrum.maven;
 
 import dev.scrum.embed.EmbeddingException;
-import dev.scrum.embed.EmbeddingSettings;
 import dev.scrum.ladder.Rung;
-import dev.scrum.llm.ApiKey;
-import dev.scrum.llm.Provider;
 import dev.scrum.report.ConsoleSummary;
 import dev.scrum.report.FileReview;
 import dev.scrum.review.ConfigurationException;
@@ -15,7 +12,6 @@ import dev.scrum.review.ReviewResult;
 import dev.scrum.review.Reviewer;
 import java.io.File;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -132,6 +128,9 @@ public class ReviewMojo extends AbstractMojo {
     @Component
     SettingsDecrypter settingsDecrypter;
 
+    /** The process environment (API keys, {@code OLLAMA_HOST}); tests hand in their own. */
+    Map<String, String> environment = System.getenv();
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -185,7 +184,7 @@ public class ReviewMojo extends AbstractMojo {
         if (prdPath == null) {
             throw new MojoExecutionException("<prdPath> is not set: point it at the PRD, e.g. docs/PRD.md");
         }
-        Map<String, String> env = System.getenv();
+        Map<String, String> env = environment;
         Credentials credentials = new MavenCredentials(session.getSettings(), settingsDecrypter, env);
         List<Rung> rungs = new LadderResolver(credentials, env)
                 .resolve(session.getUserProperties().getProperty("scrum.ladder"), ladder);
@@ -195,61 +194,8 @@ public class ReviewMojo extends AbstractMojo {
         List<String> selected = SourceSelection.select(base, files, includes, excludes,
                 project.getCompileSourceRoots(), buildDir.toAbsolutePath().normalize());
         return new ReviewRequest(base, selected, prdPath.toPath(), proposalPath == null ? null : proposalPath.toPath(),
-                rungs, embedding(credentials, env), chunkSize, chunkOverlap, topK, minAnswerChars, threads,
+                rungs, new EmbeddingResolver(credentials, env).resolve(embedding), chunkSize, chunkOverlap, topK, minAnswerChars, threads,
                 (outputDirectory == null ? buildDir.toFile() : outputDirectory).toPath(), dryRun, maxFileBytes);
-    }
-
-    private EmbeddingSettings embedding(Credentials credentials, Map<String, String> env)
-            throws MojoExecutionException {
-        if (embedding == null || embedding.provider == null || embedding.provider.isBlank()
-                || embedding.provider.trim().equalsIgnoreCase(EmbeddingSettings.LOCAL)) {
-            return EmbeddingSettings.local();
-        }
-        String provider = embedding.provider.trim().toLowerCase(java.util.Locale.ROOT);
-        Provider server;
-        try {
-            server = Provider.parse(provider);
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("<embedding><provider> '" + embedding.provider
-                    + "' is unknown: use local, ollama or openai");
-        }
-        if (server == Provider.OLLAMA_CLOUD) {
-            throw new MojoExecutionException("<embedding><provider> ollama-cloud has no embeddings: use local, ollama or openai");
-        }
-        if (embedding.model == null || embedding.model.isBlank()) {
-            throw new MojoExecutionException("<embedding><model> is missing: name the " + provider
-                    + " embedding model, e.g. nomic-embed-text");
-        }
-        URI url;
-        try {
-            url = embedding.baseUrl == null || embedding.baseUrl.isBlank()
-                    ? server.defaultBaseUrl(env)
-                    : URI.create(embedding.baseUrl.trim());
-            if (url.getHost() == null) {
-                throw new IllegalArgumentException("no host");
-            }
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("<embedding><baseUrl> '" + embedding.baseUrl
-                    + "' is not a valid URL: write e.g. http://localhost:11434");
-        }
-        ApiKey key = null;
-        if (embedding.serverId != null && !embedding.serverId.isBlank()) {
-            key = credentials.serverPassword(embedding.serverId.trim())
-                    .map(p -> ApiKey.of(p, "settings.xml server " + embedding.serverId.trim()))
-                    .orElseThrow(() -> new MojoExecutionException("<embedding><serverId> '" + embedding.serverId
-                            + "': settings.xml has no such server with a password"));
-        } else if (embedding.apiKeyEnv != null && !embedding.apiKeyEnv.isBlank()) {
-            key = credentials.environment(embedding.apiKeyEnv.trim())
-                    .map(p -> ApiKey.of(p, "environment variable " + embedding.apiKeyEnv.trim()))
-                    .orElseThrow(() -> new MojoExecutionException("<embedding><apiKeyEnv>: environment variable "
-                            + embedding.apiKeyEnv + " is not set"));
-        } else if (server.needsKey(url)) {
-            String envName = server.defaultKeyEnv();
-            key = credentials.environment(envName).map(p -> ApiKey.of(p, "environment variable " + envName))
-                    .orElseThrow(() -> new MojoExecutionException("<embedding> on " + url + " needs an API key: set "
-                            + envName + " or give <embedding> a serverId or apiKeyEnv"));
-        }
-        return new EmbeddingSettings(provider, embedding.model.trim(), url, key);
     }
 
     private Progress progress() {

@@ -58,7 +58,7 @@ class LadderResolverTest {
 
     @Test
     void theCloudRungsUseOllamaApiKeyWhenSet() throws Exception {
-        List<Rung> rungs = resolver(Map.of(), Map.of("OLLAMA_API_KEY", CANARY)).resolve(null, List.of());
+        List<Rung> rungs = resolver(Map.of(), Map.of("OLLAMA_API_KEY", CANARY)).resolve(null, null);
         assertTrue(rungs.get(3).usable());
         assertEquals(CANARY, rungs.get(3).apiKey().reveal());
         assertFalse(rungs.get(3).toString().contains(CANARY), "a rung's toString must not show its key");
@@ -132,6 +132,8 @@ class LadderResolverTest {
         MojoExecutionException item = assertThrows(MojoExecutionException.class,
                 () -> resolver.resolve("qwen3", null));
         assertTrue(item.getMessage().startsWith("-Dscrum.ladder item 'qwen3' is not provider/model"));
+        assertTrue(assertThrows(MojoExecutionException.class, () -> resolver.resolve(null, List.of()))
+                .getMessage().startsWith("<ladder> is empty: add at least one <rung>"));
         RungConfig zero = rung("ollama", "m");
         zero.maxTokens = 0;
         assertEquals("<ladder rung 1><maxTokens> is 0: use a positive number",

@@ -14,6 +14,10 @@ import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoExecutionException;
+import dev.scrum.testing.FakeModelServer;
+import dev.scrum.testing.RecordedRequest;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @MojoTest
@@ -64,5 +68,51 @@ class ReviewMojoTest {
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
         assertEquals("<chunkOverlap> (scrum.chunkOverlap) is 900: use 0 or more and less than chunkSize (800)",
                 e.getMessage());
+    }
+
+    private static final String JSON_ANSWER = """
+            {"score": 9, "summary": "Invoices follow the PRD closely.",
+             "suggestions": [
+               {"title": "Round once", "symbol": "total", "line": null, "change": "Round the total once, at the end.", "citations": []},
+               {"title": "Due date", "symbol": null, "line": 20, "change": "Derive the due date from the terms.", "citations": []},
+               {"title": "Tax", "symbol": null, "line": null, "change": "Keep the tax rate per line, not per invoice.", "citations": []}],
+             "gaps": []}
+            """;
+
+    @Test
+    @Basedir("/projects/cli-ladder")
+    @InjectMojo(goal = "review", pom = "pom.xml")
+    void theCommandLineLadderReplacesThePomsAndUsesOllamaHost(ReviewMojo mojo) throws Exception {
+        try (FakeModelServer fake = FakeModelServer.start()) {
+            fake.script("cli-model", dev.scrum.testing.Reply.content(JSON_ANSWER));
+            mojo.environment = Map.of("OLLAMA_HOST", fake.url().toString());
+            mojo.session.getUserProperties().setProperty("scrum.ladder", "ollama/cli-model");
+            mojo.execute();
+            List<RecordedRequest> chats = fake.requests("/api/chat");
+            assertEquals(1, chats.size());
+            assertEquals("cli-model", chats.get(0).model());
+            JsonObject summary = JsonParser.parseString(Files.readString(
+                    mojo.project.getBasedir().toPath().resolve("target/scrum/summary.json"))).getAsJsonObject();
+            assertEquals("ollama/cli-model", summary.getAsJsonArray("per_file").get(0).getAsJsonObject()
+                    .get("model").getAsString());
+            assertEquals(9, summary.getAsJsonArray("per_file").get(0).getAsJsonObject().get("score").getAsInt());
+        }
+    }
+
+    @Test
+    @Basedir("/projects/no-files")
+    @InjectMojo(goal = "review", pom = "pom.xml")
+    void noFileSelectedIsAWarningAndASuccessAndTheReportSaysSo(ReviewMojo mojo) throws Exception {
+        mojo.execute();
+        String report = Files.readString(mojo.project.getBasedir().toPath().resolve("target/scrum-report.md"));
+        assertTrue(report.contains("No file was selected for review."), report);
+    }
+
+    @Test
+    @Basedir("/projects/empty-ladder")
+    @InjectMojo(goal = "review", pom = "pom.xml")
+    void anEmptyLadderIsRefused(ReviewMojo mojo) {
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertTrue(e.getMessage().startsWith("<ladder> is empty"), e.getMessage());
     }
 }

@@ -5,14 +5,9 @@ import com.google.gson.reflect.TypeToken;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -75,17 +70,7 @@ public final class InvokerProject {
     }
 
     /** Stops the project's fake server, if it started one. */
-    public void stopServer() throws IOException, InterruptedException {
-        Path config = basedir.resolve(".mvn/maven.config");
-        if (!Files.exists(config)) {
-            return;
-        }
-        for (String arg : Files.readString(config).split("\\s+")) {
-            if (arg.startsWith("-Dfake.url=")) {
-                HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(arg.substring(11) + "/__shutdown"))
-                        .timeout(Duration.ofSeconds(5)).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                        HttpResponse.BodyHandlers.discarding());
-            }
-        }
+    public void stopServer() throws IOException {
+        FakeModelServer.shutdownForInvoker(basedir.toFile());
     }
 }
