@@ -34,6 +34,10 @@ import java.util.Map;
  * {@code ai.djl.util.Platform} to warn) through {@code org.slf4j.simpleLogger.log.<logger>} system
  * properties, each only if not already set: Maven's own SLF4J binding and slf4j-simple read them when the logger
  * is created; other bindings ignore them.
+ *
+ * <p><b>No network.</b> DJL's telemetry probes the EC2 metadata endpoint ({@code 169.254.169.254}) when its
+ * tokenizer loads, and calls home from an EC2 machine. A build plugin must not: before loading, this class sets
+ * DJL's documented opt-out, the {@code OPT_OUT_TRACKING} system property, to {@code true} (unless the user set it).
  */
 public final class LocalEmbedder implements Embedder {
 
@@ -47,6 +51,9 @@ public final class LocalEmbedder implements Embedder {
             "ai.djl.util.cuda", "error",
             "ai.djl.huggingface.tokenizers.HuggingFaceTokenizer", "error",
             "ai.djl.util.Platform", "warn");
+
+    /** DJL's telemetry opt-out, read from the environment or the system properties. */
+    static final String TELEMETRY_OPT_OUT = "OPT_OUT_TRACKING";
 
     private volatile EmbeddingModel model;
 
@@ -99,6 +106,9 @@ public final class LocalEmbedder implements Embedder {
     }
 
     private static EmbeddingModel load() {
+        if (System.getProperty(TELEMETRY_OPT_OUT) == null) {
+            System.setProperty(TELEMETRY_OPT_OUT, "true");
+        }
         QUIET_LOGGERS.forEach((logger, level) -> {
             String property = "org.slf4j.simpleLogger.log." + logger;
             if (System.getProperty(property) == null) {
