@@ -5,7 +5,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import com.google.gson.JsonPrimitive;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import java.io.StringReader;
@@ -118,7 +117,8 @@ public final class StructuredAnswerParser {
         }
     }
 
-    private static String string(JsonObject o, String name, String path, boolean nullable, List<String> errors) {
+    /** The property's value, or {@code null} when absent or null (a violation unless {@code nullable}). */
+    private static JsonElement value(JsonObject o, String name, String path, boolean nullable, List<String> errors) {
         JsonElement e = o.get(name);
         if (e == null) {
             return null;
@@ -127,6 +127,14 @@ public final class StructuredAnswerParser {
             if (!nullable) {
                 errors.add(path + "." + name + " is null");
             }
+            return null;
+        }
+        return e;
+    }
+
+    private static String string(JsonObject o, String name, String path, boolean nullable, List<String> errors) {
+        JsonElement e = value(o, name, path, nullable, errors);
+        if (e == null) {
             return null;
         }
         if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isString()) {
@@ -137,19 +145,12 @@ public final class StructuredAnswerParser {
     }
 
     private static Integer integer(JsonObject o, String name, String path, boolean nullable, List<String> errors) {
-        JsonElement e = o.get(name);
+        JsonElement e = value(o, name, path, nullable, errors);
         if (e == null) {
             return null;
         }
-        if (e.isJsonNull()) {
-            if (!nullable) {
-                errors.add(path + "." + name + " is null");
-            }
-            return null;
-        }
         if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
-            JsonPrimitive p = e.getAsJsonPrimitive();
-            double d = p.getAsDouble();
+            double d = e.getAsJsonPrimitive().getAsDouble();
             if (d == Math.rint(d) && Math.abs(d) < Integer.MAX_VALUE) {
                 return (int) d;
             }
