@@ -5,6 +5,7 @@ import dev.scrum.llm.ApiKey;
 import dev.scrum.llm.Provider;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -22,6 +23,8 @@ import java.util.Objects;
  * @param maxConcurrent calls in flight to this rung at most
  * @param contextTokens the rung's context window in tokens, or 0 when unknown
  * @param note a note shown in the report, or {@code null}
+ * @param baseUrls every server of the rung: replicas serving the same model, each with its own
+ *     {@code maxConcurrent}; {@code baseUrl} is the first
  */
 public record Rung(
         Provider provider,
@@ -35,7 +38,8 @@ public record Rung(
         Duration timeout,
         int maxConcurrent,
         int contextTokens,
-        String note) {
+        String note,
+        List<URI> baseUrls) {
 
     public static final int DEFAULT_MAX_TOKENS = 1500;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(180);
@@ -52,6 +56,17 @@ public record Rung(
         if (maxConcurrent <= 0) {
             throw new IllegalArgumentException("maxConcurrent must be positive: " + maxConcurrent);
         }
+        baseUrls = baseUrls == null || baseUrls.isEmpty() ? List.of(baseUrl) : List.copyOf(baseUrls);
+        if (!baseUrls.get(0).equals(baseUrl)) {
+            throw new IllegalArgumentException("baseUrl must be the first of baseUrls");
+        }
+    }
+
+    /** A rung with one server. */
+    public Rung(Provider provider, String model, URI baseUrl, ApiKey apiKey, String skipReason, AnswerFormat format,
+            int maxTokens, Double temperature, Duration timeout, int maxConcurrent, int contextTokens, String note) {
+        this(provider, model, baseUrl, apiKey, skipReason, format, maxTokens, temperature, timeout, maxConcurrent,
+                contextTokens, note, List.of(baseUrl));
     }
 
     /** A rung with every option at its default, for {@code provider/model}. */
@@ -72,16 +87,16 @@ public record Rung(
 
     public Rung withSkipReason(String reason) {
         return new Rung(provider, model, baseUrl, apiKey, reason, format, maxTokens, temperature, timeout,
-                maxConcurrent, contextTokens, note);
+                maxConcurrent, contextTokens, note, baseUrls);
     }
 
     public Rung withFormat(AnswerFormat newFormat) {
         return new Rung(provider, model, baseUrl, apiKey, skipReason, newFormat, maxTokens, temperature, timeout,
-                maxConcurrent, contextTokens, note);
+                maxConcurrent, contextTokens, note, baseUrls);
     }
 
     public Rung withApiKey(ApiKey key) {
         return new Rung(provider, model, baseUrl, key, skipReason, format, maxTokens, temperature, timeout,
-                maxConcurrent, contextTokens, note);
+                maxConcurrent, contextTokens, note, baseUrls);
     }
 }

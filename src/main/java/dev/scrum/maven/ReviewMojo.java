@@ -119,6 +119,17 @@ public class ReviewMojo extends AbstractMojo {
     @Parameter(property = "scrum.maxFileBytes", defaultValue = "1048576")
     long maxFileBytes;
 
+    /**
+     * Reuse accepted reviews whose inputs have not changed (the file, the passages sent, the prompt, the rubric,
+     * the ladder up to the accepting rung); {@code false} reviews every selected file afresh.
+     */
+    @Parameter(property = "scrum.cache", defaultValue = "true")
+    boolean cache;
+
+    /** Where the review cache lives; outside the build directory, so that {@code mvn clean} keeps it. */
+    @Parameter(property = "scrum.cacheDirectory", defaultValue = "${user.home}/.m2/scrum-cache")
+    File cacheDirectory;
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     MavenProject project;
 
@@ -195,7 +206,8 @@ public class ReviewMojo extends AbstractMojo {
                 project.getCompileSourceRoots(), buildDir.toAbsolutePath().normalize());
         return new ReviewRequest(base, selected, prdPath.toPath(), proposalPath == null ? null : proposalPath.toPath(),
                 rungs, new EmbeddingResolver(credentials, env).resolve(embedding), chunkSize, chunkOverlap, topK, minAnswerChars, threads,
-                (outputDirectory == null ? buildDir.toFile() : outputDirectory).toPath(), dryRun, maxFileBytes);
+                (outputDirectory == null ? buildDir.toFile() : outputDirectory).toPath(), dryRun, maxFileBytes,
+                cacheDirectory == null ? null : cacheDirectory.toPath(), cache);
     }
 
     private Progress progress() {

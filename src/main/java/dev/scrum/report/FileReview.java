@@ -2,6 +2,7 @@ package dev.scrum.report;
 
 import dev.scrum.ladder.Attempt;
 import dev.scrum.retrieve.ScoredChunk;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -22,6 +23,9 @@ import java.util.List;
  * @param durationMs wall time of the file's review
  * @param promptChars characters of the first prompt (system and user message)
  * @param queryPassages passages of the file the retrieval query was built from
+ * @param reviewedAt when the accepted review was made (an earlier run's time for a cached one), or {@code null}
+ * @param cached whether the review was reused from the review cache instead of asking a model
+ * @param parts the parts a file too large for a rung's context was reviewed in; empty when reviewed whole
  */
 public record FileReview(
         String file,
@@ -38,7 +42,10 @@ public record FileReview(
         int citationsInvalid,
         long durationMs,
         int promptChars,
-        int queryPassages) {
+        int queryPassages,
+        Instant reviewedAt,
+        boolean cached,
+        List<FilePart> parts) {
 
     public FileReview {
         prdPassages = List.copyOf(prdPassages);
@@ -47,6 +54,41 @@ public record FileReview(
         findings = List.copyOf(findings);
         escalatedTo = escalatedTo == null ? "" : escalatedTo;
         suggestions = suggestions == null ? "" : suggestions;
+        parts = parts == null ? List.of() : List.copyOf(parts);
+    }
+
+    /** A review made now, of the whole file. */
+    public FileReview(String file, long fileBytes, List<ScoredChunk> prdPassages, List<ScoredChunk> proposalPassages,
+            List<Attempt> attempts, Integer acceptedOn, String escalatedTo, String suggestions, Integer score,
+            List<Finding> findings, int citationsValid, int citationsInvalid, long durationMs, int promptChars,
+            int queryPassages) {
+        this(file, fileBytes, prdPassages, proposalPassages, attempts, acceptedOn, escalatedTo, suggestions, score,
+                findings, citationsValid, citationsInvalid, durationMs, promptChars, queryPassages, null, false,
+                List.of());
+    }
+
+    /** This review as reused from the cache by a later run. */
+    public FileReview asCached() {
+        return new FileReview(file, fileBytes, prdPassages, proposalPassages, attempts, acceptedOn, escalatedTo,
+                suggestions, score, findings, citationsValid, citationsInvalid, durationMs, promptChars, queryPassages,
+                reviewedAt, true, parts);
+    }
+
+    /** This review, stamped with the time it was made. */
+    public FileReview reviewedAt(Instant when) {
+        return new FileReview(file, fileBytes, prdPassages, proposalPassages, attempts, acceptedOn, escalatedTo,
+                suggestions, score, findings, citationsValid, citationsInvalid, durationMs, promptChars, queryPassages,
+                when, cached, parts);
+    }
+
+    /** Prompt tokens of every attempt, as the servers counted them (or estimated where they did not). */
+    public long promptTokens() {
+        return attempts.stream().mapToLong(a -> a.promptTokens() == null ? 0 : a.promptTokens()).sum();
+    }
+
+    /** Answer tokens of every attempt. */
+    public long completionTokens() {
+        return attempts.stream().mapToLong(a -> a.completionTokens() == null ? 0 : a.completionTokens()).sum();
     }
 
     public boolean resolved() {

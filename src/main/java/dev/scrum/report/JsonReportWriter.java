@@ -64,11 +64,17 @@ public final class JsonReportWriter {
             f.addProperty("attempts", r.attemptsMade());
             f.addProperty("ms", r.durationMs());
             f.addProperty("score", r.score());
+            f.addProperty("cached", r.cached());
+            f.addProperty("prompt_tokens", r.promptTokens());
+            f.addProperty("completion_tokens", r.completionTokens());
             perFile.add(f);
         }
         o.add("per_file", perFile);
         // extensions (README: "JSON fields beyond SPEC.md")
         o.addProperty("dry_run", run.dryRun());
+        o.addProperty("calls_this_run", run.callsThisRun());
+        o.addProperty("total_prompt_tokens", run.reviews().stream().mapToLong(FileReview::promptTokens).sum());
+        o.addProperty("total_completion_tokens", run.reviews().stream().mapToLong(FileReview::completionTokens).sum());
         o.add("ladder", strings(run.ladder()));
         o.addProperty("embedder", run.embedder());
         JsonArray docs = new JsonArray();
@@ -150,6 +156,11 @@ public final class JsonReportWriter {
         o.addProperty("duration_ms", r.durationMs());
         o.addProperty("prompt_chars", r.promptChars());
         o.addProperty("query_passages", r.queryPassages());
+        o.addProperty("cached", r.cached());
+        o.addProperty("reviewed_at", r.reviewedAt() == null ? null
+                : DateTimeFormatter.ISO_INSTANT.format(r.reviewedAt().truncatedTo(ChronoUnit.SECONDS)));
+        o.addProperty("prompt_tokens", r.promptTokens());
+        o.addProperty("completion_tokens", r.completionTokens());
         return o;
     }
 

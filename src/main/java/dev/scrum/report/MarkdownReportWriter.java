@@ -71,7 +71,8 @@ public final class MarkdownReportWriter {
     }
 
     private static void fileTable(StringBuilder md, RunReport run) {
-        md.append("## Files\n\n| File | Score | Accepted on | Model | Attempts | Time |\n|---|---|---|---|---|---|\n");
+        md.append("## Files\n\n| File | Score | Accepted on | Model | Attempts | Time | Tokens (prompt + answer) |\n"
+                + "|---|---|---|---|---|---|---|\n");
         List<FileReview> ordered = run.reviews().stream()
                 .sorted(Comparator.comparing(FileReview::resolved)
                         .thenComparing(r -> r.score() == null ? Integer.MIN_VALUE : r.score()))
@@ -80,11 +81,18 @@ public final class MarkdownReportWriter {
             md.append("| [`").append(r.file()).append("`](#").append(anchor(r.file())).append(") | ")
                     .append(r.score() == null ? "–" : r.score() + "/10").append(" | ")
                     .append(r.resolved() ? "attempt " + r.acceptedOn() : "**unresolved**").append(" | ")
-                    .append(r.resolved() ? r.escalatedTo() : "–").append(" | ").append(r.attemptsMade()).append(" | ")
-                    .append(seconds(r.durationMs())).append(" |\n");
+                    .append(r.resolved() ? r.escalatedTo() : "–").append(" | ").append(r.attemptsMade())
+                    .append(r.cached() ? " (cached)" : "").append(" | ").append(seconds(r.durationMs())).append(" | ")
+                    .append(tokens(r.promptTokens(), r.completionTokens())).append(" |\n");
         }
         md.append("\n**Total:** ").append(run.resolvedCount()).append(" of ").append(run.reviews().size())
-                .append(" resolved, ").append(run.totalAttempts()).append(" model calls.\n");
+                .append(" resolved, ").append(run.callsThisRun()).append(" model calls this run")
+                .append(run.reviews().stream().anyMatch(FileReview::cached)
+                        ? " (" + run.reviews().stream().filter(FileReview::cached).count() + " file(s) from the cache)"
+                        : "")
+                .append(", ").append(tokens(run.reviews().stream().mapToLong(FileReview::promptTokens).sum(),
+                        run.reviews().stream().mapToLong(FileReview::completionTokens).sum()))
+                .append(" tokens.\n");
     }
 
     private static void dryRunTable(StringBuilder md, RunReport run) {
@@ -106,6 +114,10 @@ public final class MarkdownReportWriter {
             md.append("**Score:** ").append(r.score() == null ? "none given" : r.score() + "/10")
                     .append(" · accepted on attempt ").append(r.acceptedOn()).append(" (").append(r.escalatedTo())
                     .append(") · ").append(seconds(r.durationMs()));
+            if (r.cached()) {
+                md.append(" · cached, reviewed ").append(r.reviewedAt() == null ? "in an earlier run"
+                        : DateTimeFormatter.ISO_INSTANT.format(r.reviewedAt().truncatedTo(ChronoUnit.SECONDS)));
+            }
             if (r.citationsInvalid() > 0 || r.citationsValid() > 0) {
                 md.append(" · citations: ").append(r.citationsValid()).append(" valid, ").append(r.citationsInvalid())
                         .append(" invalid");
@@ -176,6 +188,10 @@ public final class MarkdownReportWriter {
 
     private static String cell(String s) {
         return s.replace("|", "\\|").replaceAll("\\s*\\n\\s*", " ");
+    }
+
+    private static String tokens(long prompt, long answer) {
+        return String.format(Locale.ROOT, "%,d + %,d", prompt, answer);
     }
 
     static String seconds(long ms) {

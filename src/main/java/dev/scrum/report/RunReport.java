@@ -40,6 +40,11 @@ public record RunReport(
         return dryRun ? List.of() : reviews.stream().filter(r -> !r.resolved()).toList();
     }
 
+    /** Model calls this run made (cached reviews made none). */
+    public int callsThisRun() {
+        return reviews.stream().filter(r -> !r.cached()).mapToInt(FileReview::attemptsMade).sum();
+    }
+
     public int totalAttempts() {
         return reviews.stream().mapToInt(FileReview::attemptsMade).sum();
     }

@@ -23,6 +23,9 @@ import java.util.Objects;
  * @param outputDirectory where {@code scrum-report.md} and {@code scrum/} go
  * @param dryRun retrieve and report what would be sent; call no chat model
  * @param maxFileBytes larger files are skipped and listed
+ * @param cacheDirectory where accepted reviews are kept between runs, or {@code null} for no cache
+ * @param reuseCached whether cached reviews are reused ({@code false}: every file reviewed afresh, the cache only
+ *     written)
  */
 public record ReviewRequest(
         Path baseDir,
@@ -38,7 +41,9 @@ public record ReviewRequest(
         int threads,
         Path outputDirectory,
         boolean dryRun,
-        long maxFileBytes) {
+        long maxFileBytes,
+        Path cacheDirectory,
+        boolean reuseCached) {
 
     public ReviewRequest {
         Objects.requireNonNull(baseDir, "baseDir");
@@ -47,6 +52,19 @@ public record ReviewRequest(
         Objects.requireNonNull(outputDirectory, "outputDirectory");
         files = List.copyOf(files);
         ladder = List.copyOf(ladder);
+    }
+
+    /** A request with no review cache. */
+    public ReviewRequest(Path baseDir, List<String> files, Path prd, Path proposal, List<Rung> ladder,
+            EmbeddingSettings embedding, int chunkSize, int chunkOverlap, int topK, int minAnswerChars, int threads,
+            Path outputDirectory, boolean dryRun, long maxFileBytes) {
+        this(baseDir, files, prd, proposal, ladder, embedding, chunkSize, chunkOverlap, topK, minAnswerChars, threads,
+                outputDirectory, dryRun, maxFileBytes, null, false);
+    }
+
+    /** The rubric's settings, as they decide whether an answer is accepted (part of a cached review's key). */
+    public String rubricFingerprint() {
+        return "minAnswerChars=" + minAnswerChars;
     }
 
     /** {@code target/scrum-report.md}. */

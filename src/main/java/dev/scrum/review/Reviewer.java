@@ -1,5 +1,7 @@
 package dev.scrum.review;
 
+import dev.scrum.cache.ReviewCache;
+import dev.scrum.cache.ReviewKey;
 import dev.scrum.check.Citation;
 import dev.scrum.check.CitationChecker;
 import dev.scrum.check.Rubric;
@@ -33,9 +35,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -116,7 +120,10 @@ public final class Reviewer {
                     prdChunks.size(), proposalChunks.size(), embedder.name(), seconds(t)));
             Retriever retriever = new Retriever(embedder, prdIndex, proposalIndex, request.topK());
             Ladder ladder = request.dryRun() ? null : new Ladder(request.ladder(), services::chatClient);
-            reviews = reviewAll(request, reviewable, retriever, ladder);
+            ReviewCache cache = request.cacheDirectory() == null || request.dryRun()
+                    ? null
+                    : new ReviewCache(request.cacheDirectory().resolve("reviews"), progress::warn);
+            reviews = reviewAll(request, reviewable, retriever, ladder, cache);
         }
         RunReport run = new RunReport(ranAt, request.dryRun(), reviews, skipped,
                 request.ladder().stream().map(Rung::id).toList(), embedder.name(), documents,
@@ -127,8 +134,8 @@ public final class Reviewer {
         return new ReviewResult(run, request.reportFile(), request.jsonDirectory());
     }
 
-    private List<FileReview> reviewAll(ReviewRequest request, List<String> files, Retriever retriever, Ladder ladder)
-            throws IOException {
+    private List<FileReview> reviewAll(ReviewRequest request, List<String> files, Retriever retriever, Ladder ladder,
+            ReviewCache cache) throws IOException {
         JsonReportWriter json = new JsonReportWriter(request.jsonDirectory());
         Rubric rubric = new Rubric(request.minAnswerChars());
         int total = files.size();
@@ -140,7 +147,7 @@ public final class Reviewer {
                 String file = files.get(i);
                 String tag = "[" + (i + 1) + "/" + total + "] " + file;
                 futures.add(pool.submit(() -> {
-                    FileReview review = reviewOne(request, file, tag, retriever, ladder, rubric);
+                    FileReview review = reviewOne(request, file, tag, retriever, ladder, rubric, cache);
                     json.writeReview(review);
                     return review;
                 }));
@@ -174,7 +181,7 @@ public final class Reviewer {
     }
 
     private FileReview reviewOne(ReviewRequest request, String path, String tag, Retriever retriever, Ladder ladder,
-            Rubric rubric) throws IOException {
+            Rubric rubric, ReviewCache cache) throws IOException {
         long start = System.nanoTime();
         SourceFile source = SourceFile.read(request.baseDir(), path);
         if (source.malformedUtf8()) {
@@ -192,9 +199,22 @@ public final class Reviewer {
             return new FileReview(path, source.bytes(), retrieval.prd(), retrieval.proposal(), List.of(), null, "",
                     "", null, List.of(), 0, 0, millis(start), promptChars, retrieval.queryPassages());
         }
+        List<ScoredChunk> sentScored = Stream.concat(retrieval.prd().stream(), retrieval.proposal().stream()).toList();
+        ReviewKey key = cache == null
+                ? null
+                : ReviewKey.of(source.text(), sentScored, ReviewPrompts.VERSION, request.rubricFingerprint());
+        if (key != null && request.reuseCached()) {
+            Optional<FileReview> hit = cached(cache, key, request.ladder());
+            if (hit.isPresent()) {
+                FileReview r = hit.get();
+                progress.info(String.format(Locale.ROOT, "%s: cached review (%s, %s), score %s", tag, r.escalatedTo(),
+                        r.reviewedAt() == null ? "an earlier run" : r.reviewedAt().truncatedTo(ChronoUnit.SECONDS),
+                        r.score() == null ? "none" : r.score()));
+                return r;
+            }
+        }
         LadderOutcome outcome = ladder.climb(prompts, rubric, new LoggingListener(tag));
-        List<Chunk> sent = Stream.concat(retrieval.prd().stream(), retrieval.proposal().stream())
-                .map(ScoredChunk::chunk).toList();
+        List<Chunk> sent = sentScored.stream().map(ScoredChunk::chunk).toList();
         CitationChecker checker = new CitationChecker(sent);
         FindingCollector collector = new FindingCollector(checker);
         List<Finding> findings = List.of();
@@ -217,10 +237,25 @@ public final class Reviewer {
             progress.warn(String.format(Locale.ROOT, "%s: UNRESOLVED after %d calls, %.1f s", tag,
                     outcome.callsMade(), ms / 1000.0));
         }
-        return new FileReview(path, source.bytes(), retrieval.prd(), retrieval.proposal(), outcome.attempts(),
-                accepted == null ? null : accepted.n(), accepted == null ? "" : accepted.rungId(),
+        FileReview review = new FileReview(path, source.bytes(), retrieval.prd(), retrieval.proposal(),
+                outcome.attempts(), accepted == null ? null : accepted.n(), accepted == null ? "" : accepted.rungId(),
                 outcome.markdown(), outcome.score(), findings, valid, citations.size() - valid, ms, promptChars,
-                retrieval.queryPassages());
+                retrieval.queryPassages()).reviewedAt(clock.instant());
+        if (key != null && accepted != null) {
+            cache.store(key.forLadder(request.ladder().subList(0, accepted.n())), review);
+        }
+        return review;
+    }
+
+    /** A review of the same inputs accepted on some rung whose ladder up to it is unchanged. */
+    private static Optional<FileReview> cached(ReviewCache cache, ReviewKey key, List<Rung> ladder) {
+        for (int k = 1; k <= ladder.size(); k++) {
+            Optional<FileReview> hit = cache.find(key.forLadder(ladder.subList(0, k)));
+            if (hit.isPresent()) {
+                return Optional.of(hit.get().asCached());
+            }
+        }
+        return Optional.empty();
     }
 
     private final class LoggingListener implements AttemptListener {

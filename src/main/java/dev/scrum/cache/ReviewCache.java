@@ -1,0 +1,125 @@
+package dev.scrum.cache;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.TypeAdapter;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
+import dev.scrum.report.FileReview;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Accepted reviews on disk, one file per key, outside the build directory so that {@code mvn clean} keeps
+ * them. Only accepted reviews are stored. Any trouble — an unreadable entry, a full disk — is reported through
+ * the warning sink and treated as a miss: the cache never fails a build.
+ */
+public final class ReviewCache {
+
+    private static final Gson GSON = new GsonBuilder()
+            .registerTypeAdapter(Instant.class, new InstantAdapter())
+            .disableHtmlEscaping()
+            .create();
+
+    private final Path directory;
+    private final Consumer<String> warnings;
+
+    /**
+     * @param directory where entries live, e.g. {@code ~/.m2/scrum-cache/reviews}
+     * @param warnings where cache trouble is reported
+     */
+    public ReviewCache(Path directory, Consumer<String> warnings) {
+        this.directory = directory;
+        this.warnings = warnings;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** The review stored under {@code key}, if any and readable. */
+    public Optional<FileReview> find(String key) {
+        Path entry = entry(key);
+        if (!Files.isRegularFile(entry)) {
+            return Optional.empty();
+        }
+        try {
+            JsonObject o = JsonParser.parseString(Files.readString(entry, StandardCharsets.UTF_8)).getAsJsonObject();
+            if (o.get("format").getAsInt() != ReviewKey.FORMAT || !key.equals(o.get("key").getAsString())) {
+                return Optional.empty();
+            }
+            return Optional.of(GSON.fromJson(o.get("review"), FileReview.class));
+        } catch (IOException | RuntimeException e) {
+            warnings.accept("Review cache entry " + entry + " is unreadable and was ignored: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Stores an accepted review under {@code key}, atomically. */
+    public void store(String key, FileReview review) {
+        if (!review.resolved()) {
+            return;
+        }
+        Path entry = entry(key);
+        JsonObject o = new JsonObject();
+        o.addProperty("format", ReviewKey.FORMAT);
+        o.addProperty("key", key);
+        o.add("review", GSON.toJsonTree(review));
+        try {
+            Files.createDirectories(entry.getParent());
+            Path tmp = Files.createTempFile(entry.getParent(), ".entry", ".tmp");
+            try {
+                Files.writeString(tmp, GSON.toJson(o), StandardCharsets.UTF_8);
+                try {
+                    Files.move(tmp, entry, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, entry, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException | RuntimeException e) {
+            warnings.accept("Could not store a review in the cache " + directory + ": " + e.getMessage());
+        }
+    }
+
+    private Path entry(String key) {
+        return directory.resolve(key.substring(0, 2)).resolve(key + ".json");
+    }
+
+    /** ISO-8601 instants, so entries stay readable. */
+    private static final class InstantAdapter extends TypeAdapter<Instant> {
+        @Override
+        public void write(JsonWriter out, Instant value) throws IOException {
+            if (value == null) {
+                out.nullValue();
+            } else {
+                out.value(value.toString());
+            }
+        }
+
+        @Override
+        public Instant read(JsonReader in) throws IOException {
+            if (in.peek() == JsonToken.NULL) {
+                in.nextNull();
+                return null;
+            }
+            try {
+                return Instant.parse(in.nextString());
+            } catch (RuntimeException e) {
+                throw new JsonParseException("not an instant", e);
+            }
+        }
+    }
+}
