@@ -1,0 +1,158 @@
+package dev.scrum.review;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.scrum.embed.Embedder;
+import dev.scrum.embed.EmbeddingSettings;
+import dev.scrum.ladder.Rung;
+import dev.scrum.llm.AnswerFormat;
+import dev.scrum.llm.ChatClient;
+import dev.scrum.llm.ChatResponse;
+import dev.scrum.llm.FinishReason;
+import dev.scrum.llm.Provider;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReviewerTest {
+
+    static final String GOOD = """
+            Alignment score: 8/10
+
+            1. `total` (line 3): round once at the end [PRD @0].
+            2. `total` (line 4): keep the tax per line [PRD @0].
+            3. `total` (line 5): name the currency [PRD @0].
+            - missing: due dates.
+            """;
+
+    /** Bag-of-words vectors over a few words: enough for retrieval to run, no model needed. */
+    static final class WordEmbedder implements Embedder {
+        private static final List<String> WORDS = List.of("invoice", "tax", "refund", "ship", "order", "total");
+
+        @Override
+        public String name() {
+            return "test/words";
+        }
+
+        @Override
+        public int maxInputChars() {
+            return 500;
+        }
+
+        @Override
+        public List<float[]> embed(List<String> texts) {
+            List<float[]> out = new ArrayList<>();
+            for (String t : texts) {
+                float[] v = new float[WORDS.size() + 1];
+                v[WORDS.size()] = 0.1f;
+                for (int i = 0; i < WORDS.size(); i++) {
+                    v[i] = t.toLowerCase().split(WORDS.get(i), -1).length - 1;
+                }
+                out.add(dev.scrum.retrieve.Vectors.normalize(v));
+            }
+            return out;
+        }
+    }
+
+    /** Services whose chat client is whatever the test says. */
+    static ModelServices services(ChatClient client) {
+        return new ModelServices() {
+            @Override
+            public Embedder embedder(EmbeddingSettings settings) {
+                return new WordEmbedder();
+            }
+
+            @Override
+            public ChatClient chatClient(Rung rung) {
+                return client;
+            }
+
+            @Override
+            public void close() {}
+        };
+    }
+
+    @TempDir
+    Path base;
+
+    @BeforeEach
+    void project() throws Exception {
+        Files.createDirectories(base.resolve("src"));
+        Files.writeString(base.resolve("PRD.md"), "# PRD\n\nInvoices carry tax per line and a total. Refunds go back. "
+                + "Orders ship in two days. ".repeat(10));
+        for (String f : List.of("A", "B", "C")) {
+            Files.writeString(base.resolve("src/" + f + ".java"),
+                    "class " + f + " {\n  // invoice " + f + "\n  int total;\n  int tax;\n  int net;\n}\n");
+        }
+    }
+
+    private ReviewRequest request(Path cache) {
+        Rung rung = Rung.of(Provider.OLLAMA, "m", URI.create("http://localhost:11434")).withFormat(AnswerFormat.MARKDOWN);
+        return new ReviewRequest(base, List.of("src/A.java", "src/B.java", "src/C.java"), base.resolve("PRD.md"), null,
+                List.of(rung), EmbeddingSettings.local(), 200, 20, 2, 100, 1, base.resolve("target"), false,
+                1 << 20, cache, true);
+    }
+
+    @Test
+    void aKilledRunResumesWithoutRedoingDecidedFiles() throws Exception {
+        Path cache = base.resolve("cache");
+        AtomicInteger calls = new AtomicInteger();
+        ChatClient dyingOnTheThirdFile = request -> {
+            if (calls.incrementAndGet() == 3) {
+                throw new KilledError();
+            }
+            return new ChatResponse(GOOD, FinishReason.STOP, 100, 50, 0, false);
+        };
+        assertThrows(KilledError.class, () -> {
+            try {
+                new Reviewer(services(dyingOnTheThirdFile), Progress.SILENT).run(request(cache));
+            } catch (java.io.IOException e) {
+                throw e.getCause();
+            }
+        });
+        Path json = base.resolve("target/scrum");
+        assertTrue(Files.exists(json.resolve("review_src_A.java.json")), "A was written the moment it was decided");
+        assertTrue(Files.exists(json.resolve("review_src_B.java.json")));
+
+        List<String> asked = new ArrayList<>();
+        ChatClient healthy = request -> {
+            asked.add(request.user().lines().findFirst().orElse(""));
+            return new ChatResponse(GOOD, FinishReason.STOP, 100, 50, 0, false);
+        };
+        ReviewResult again = new Reviewer(services(healthy), Progress.SILENT).run(request(cache));
+        assertEquals(1, asked.size(), "only the file the killed run had not decided is reviewed again");
+        assertTrue(asked.get(0).contains("src/C.java"), asked.get(0));
+        assertEquals(3, again.run().resolvedCount());
+        assertEquals(List.of(true, true, false), again.run().reviews().stream().map(r -> r.cached()).toList());
+        assertEquals(1, again.run().callsThisRun());
+    }
+
+    @Test
+    void withoutReuseEveryFileIsReviewedAfresh() throws Exception {
+        Path cache = base.resolve("cache");
+        AtomicInteger calls = new AtomicInteger();
+        ChatClient client = request -> {
+            calls.incrementAndGet();
+            return new ChatResponse(GOOD, FinishReason.STOP, 100, 50, 0, false);
+        };
+        new Reviewer(services(client), Progress.SILENT).run(request(cache));
+        new Reviewer(services(client), Progress.SILENT).run(request(cache));
+        assertEquals(3, calls.get(), "the second run reused all three");
+        ReviewRequest afresh = request(cache);
+        afresh = new ReviewRequest(afresh.baseDir(), afresh.files(), afresh.prd(), null, afresh.ladder(),
+                afresh.embedding(), 200, 20, 2, 100, 1, afresh.outputDirectory(), false, 1 << 20, cache, false);
+        new Reviewer(services(client), Progress.SILENT).run(afresh);
+        assertEquals(6, calls.get());
+    }
+
+    /** Stands for the JVM being killed half-way. */
+    static final class KilledError extends Error {}
+}
