@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param promptTokens prompt tokens the server counted, or {@code null}
  * @param completionTokens answer tokens the server counted, or {@code null}
  * @param answer the answer's text, or {@code ""}
+ * @param tokensEstimated whether the token counts were estimated with a tokenizer because the server gave none
  */
 public record Attempt(
         int n,
@@ -26,12 +27,19 @@ public record Attempt(
         long durationMs,
         Integer promptTokens,
         Integer completionTokens,
-        String answer) {
+        String answer,
+        boolean tokensEstimated) {
     public Attempt {
         Objects.requireNonNull(rungId, "rungId");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(status, "status");
         answer = answer == null ? "" : answer;
+    }
+
+    /** An attempt whose token counts, if any, are the server's. */
+    public Attempt(int n, String rungId, String model, AttemptStatus status, int chars, String error, long durationMs,
+            Integer promptTokens, Integer completionTokens, String answer) {
+        this(n, rungId, model, status, chars, error, durationMs, promptTokens, completionTokens, answer, false);
     }
 
     /** Whether a call was made (skipped rungs are listed, not counted). */

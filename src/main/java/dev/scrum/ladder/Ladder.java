@@ -9,6 +9,7 @@ import dev.scrum.llm.ChatException;
 import dev.scrum.llm.ChatRequest;
 import dev.scrum.llm.ChatResponse;
 import dev.scrum.llm.FinishReason;
+import dev.scrum.llm.TokenCounter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -115,25 +116,40 @@ public final class Ladder {
             permit.release();
         }
         long ms = millisSince(start);
+        response = withTokenCounts(response, request);
         String content = response.content();
         if (response.promptTruncated()) {
             return new AttemptAndVerdict(new Attempt(n, rung.id(), rung.model(), AttemptStatus.TRUNCATED,
                     content.length(), "the prompt was cut: the server evaluated " + response.promptTokens()
                             + " prompt tokens in a context window of " + response.contextTokens()
                             + ", so the front of the prompt was dropped",
-                    ms, response.promptTokens(), response.completionTokens(), content), null);
+                    ms, response.promptTokens(), response.completionTokens(), content, response.tokensEstimated()), null);
         }
         if (response.finishReason() == FinishReason.LENGTH) {
             return new AttemptAndVerdict(new Attempt(n, rung.id(), rung.model(), AttemptStatus.TRUNCATED,
                     content.length(), "the answer was cut at the token limit (maxTokens " + rung.maxTokens()
-                            + ")", ms, response.promptTokens(), response.completionTokens(), content), null);
+                            + ")", ms, response.promptTokens(), response.completionTokens(), content,
+                    response.tokensEstimated()), null);
         }
         Verdict verdict = check.check(content, rung.format());
         AttemptStatus status = verdict.isAccepted()
                 ? AttemptStatus.ACCEPTED
                 : AttemptStatus.valueOf(verdict.rejection().name());
         return new AttemptAndVerdict(new Attempt(n, rung.id(), rung.model(), status, content.length(),
-                verdict.reason(), ms, response.promptTokens(), response.completionTokens(), content), verdict);
+                verdict.reason(), ms, response.promptTokens(), response.completionTokens(), content,
+                response.tokensEstimated()), verdict);
+    }
+
+    /** The server's token counts, or counts estimated with a tokenizer where it gave none. */
+    private static ChatResponse withTokenCounts(ChatResponse r, ChatRequest request) {
+        if (r.promptTokens() != null && r.completionTokens() != null) {
+            return r;
+        }
+        return new ChatResponse(r.content(), r.finishReason(),
+                r.promptTokens() != null ? r.promptTokens()
+                        : TokenCounter.count(request.system()) + TokenCounter.count(request.user()),
+                r.completionTokens() != null ? r.completionTokens() : TokenCounter.count(r.content()),
+                r.contextTokens(), r.promptTruncated(), true);
     }
 
     private static Attempt failed(int n, Rung rung, AttemptStatus status, String error, long ms, String answer) {

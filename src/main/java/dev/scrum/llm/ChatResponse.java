@@ -9,6 +9,7 @@ package dev.scrum.llm;
  * @param completionTokens answer tokens the server counted, or {@code null}
  * @param contextTokens the context window the request asked for (Ollama's {@code num_ctx}), 0 if none
  * @param promptTruncated the server evaluated less of the prompt than was sent (it cut the front)
+ * @param tokensEstimated the token counts were estimated with a tokenizer, the server gave none
  */
 public record ChatResponse(
         String content,
@@ -16,9 +17,16 @@ public record ChatResponse(
         Integer promptTokens,
         Integer completionTokens,
         int contextTokens,
-        boolean promptTruncated) {
+        boolean promptTruncated,
+        boolean tokensEstimated) {
     public ChatResponse {
         content = content == null ? "" : content;
         finishReason = finishReason == null ? FinishReason.OTHER : finishReason;
+    }
+
+    /** A response with the server's own token counts. */
+    public ChatResponse(String content, FinishReason finishReason, Integer promptTokens, Integer completionTokens,
+            int contextTokens, boolean promptTruncated) {
+        this(content, finishReason, promptTokens, completionTokens, contextTokens, promptTruncated, false);
     }
 }

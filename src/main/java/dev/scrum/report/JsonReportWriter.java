@@ -119,6 +119,7 @@ public final class JsonReportWriter {
             h.addProperty("ms", a.durationMs());
             h.addProperty("prompt_tokens", a.promptTokens());
             h.addProperty("completion_tokens", a.completionTokens());
+            h.addProperty("tokens_estimated", a.tokensEstimated());
             history.add(h);
         }
         o.add("attempts_history", history);

@@ -200,6 +200,22 @@ class LadderTest {
     }
 
     @Test
+    void tokensAreEstimatedWithATokenizerWhereTheServerGivesNone() {
+        ScriptedClient silent = new ScriptedClient(new ChatResponse(GOOD, FinishReason.STOP, null, null, 0, false));
+        ScriptedClient counting = new ScriptedClient(GOOD);
+        Attempt estimated = new Ladder(List.of(rung("a")), r -> silent)
+                .climb(new ListingPrompts(), new Rubric(200), AttemptListener.NONE).accepted();
+        assertTrue(estimated.tokensEstimated());
+        assertEquals(2, estimated.promptTokens(), "'system' and 'review' are one token each in cl100k_base");
+        assertTrue(estimated.completionTokens() > 40 && estimated.completionTokens() < GOOD.length() / 2,
+                "about a token per 4 characters: " + estimated.completionTokens());
+        Attempt counted = new Ladder(List.of(rung("a")), r -> counting)
+                .climb(new ListingPrompts(), new Rubric(200), AttemptListener.NONE).accepted();
+        assertFalse(counted.tokensEstimated());
+        assertEquals(100, counted.promptTokens());
+    }
+
+    @Test
     void anEmptyLadderIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new Ladder(List.of(), r -> null));
     }
