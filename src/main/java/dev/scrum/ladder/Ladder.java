@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
@@ -27,13 +26,13 @@ import java.util.function.LongSupplier;
 public final class Ladder {
 
     private final List<Rung> rungs;
-    private final List<ChatClient> clients;
-    private final List<Semaphore> permits;
+    private final List<ReplicaSet> servers;
     private final LongSupplier nanoClock;
 
     /**
      * @param rungs the rungs, in order
-     * @param clientFor the chat client of each usable rung (not called for rungs that are skipped)
+     * @param clientFor the chat client of each server of each usable rung, given the rung on that one server
+     *     (not called for rungs that are skipped)
      */
     public Ladder(List<Rung> rungs, Function<Rung, ChatClient> clientFor) {
         this(rungs, clientFor, System::nanoTime);
@@ -44,11 +43,11 @@ public final class Ladder {
             throw new IllegalArgumentException("the ladder has no rung");
         }
         this.rungs = List.copyOf(rungs);
-        this.clients = new ArrayList<>();
-        this.permits = new ArrayList<>();
+        this.servers = new ArrayList<>();
         for (Rung rung : this.rungs) {
-            clients.add(rung.usable() ? Objects.requireNonNull(clientFor.apply(rung), rung.id()) : null);
-            permits.add(new Semaphore(rung.maxConcurrent(), true));
+            servers.add(rung.usable()
+                    ? new ReplicaSet(rung, r -> Objects.requireNonNull(clientFor.apply(r), r.id()))
+                    : null);
         }
         this.nanoClock = nanoClock;
     }
@@ -82,7 +81,7 @@ public final class Ladder {
                     prompts.user(rung.format(), List.copyOf(attempts)), rung.maxTokens(), rung.temperature(),
                     rung.contextTokens(), rung.format(),
                     rung.format() == AnswerFormat.JSON ? AnswerSchema.JSON : null);
-            AttemptAndVerdict result = call(n, rung, clients.get(i), permits.get(i), request, check);
+            AttemptAndVerdict result = call(n, rung, servers.get(i), request, check);
             attempts.add(result.attempt());
             listener.finished(result.attempt(), total);
             if (result.attempt().status() == AttemptStatus.ACCEPTED) {
@@ -95,25 +94,34 @@ public final class Ladder {
 
     private record AttemptAndVerdict(Attempt attempt, Verdict verdict) {}
 
-    private AttemptAndVerdict call(int n, Rung rung, ChatClient client, Semaphore permit, ChatRequest request,
-            AnswerCheck check) {
-        try {
-            permit.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new AttemptAndVerdict(failed(n, rung, AttemptStatus.ERROR, "interrupted while waiting for the rung",
-                    0, null), null);
-        }
+    private AttemptAndVerdict call(int n, Rung rung, ReplicaSet replicas, ChatRequest request, AnswerCheck check) {
         long start = nanoClock.getAsLong();
-        ChatResponse response;
-        try {
-            response = client.chat(request);
-        } catch (ChatException e) {
-            String kind = e.kind().name().toLowerCase(Locale.ROOT);
-            return new AttemptAndVerdict(failed(n, rung, AttemptStatus.ERROR, kind + ": " + e.getMessage(),
-                    millisSince(start), null), null);
-        } finally {
-            permit.release();
+        ChatResponse response = null;
+        while (response == null) {
+            ReplicaSet.Replica replica;
+            try {
+                replica = replicas.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new AttemptAndVerdict(failed(n, rung, "interrupted while waiting for the rung",
+                        millisSince(start)), null);
+            }
+            if (replica == null) {
+                return new AttemptAndVerdict(failed(n, rung, "network: every server of the rung refused connections "
+                        + "earlier in this run: " + replicas.downServers(), millisSince(start)), null);
+            }
+            try {
+                response = replica.client.chat(request);
+            } catch (ChatException e) {
+                if (e.connectionRefused()) {
+                    replicas.markDown(replica);
+                    continue;
+                }
+                String kind = e.kind().name().toLowerCase(Locale.ROOT);
+                return new AttemptAndVerdict(failed(n, rung, kind + ": " + e.getMessage(), millisSince(start)), null);
+            } finally {
+                replicas.release(replica);
+            }
         }
         long ms = millisSince(start);
         response = withTokenCounts(response, request);
@@ -152,8 +160,13 @@ public final class Ladder {
                 r.contextTokens(), r.promptTruncated(), true);
     }
 
-    private static Attempt failed(int n, Rung rung, AttemptStatus status, String error, long ms, String answer) {
-        return new Attempt(n, rung.id(), rung.model(), status, 0, error, ms, null, null, answer);
+    private static Attempt failed(int n, Rung rung, String error, long ms) {
+        return new Attempt(n, rung.id(), rung.model(), AttemptStatus.ERROR, 0, error, ms, null, null, "");
+    }
+
+    /** The most calls that were ever in flight to one server of rung {@code index} (0-based). */
+    int mostInFlight(int index) {
+        return servers.get(index) == null ? 0 : servers.get(index).mostInFlight();
     }
 
     private long millisSince(long start) {

@@ -95,6 +95,12 @@ public record Rung(
                 maxConcurrent, contextTokens, note, baseUrls);
     }
 
+    /** This rung on one of its servers only. */
+    public Rung onServer(URI server) {
+        return new Rung(provider, model, server, apiKey, skipReason, format, maxTokens, temperature, timeout,
+                maxConcurrent, contextTokens, note, List.of(server));
+    }
+
     public Rung withApiKey(ApiKey key) {
         return new Rung(provider, model, baseUrl, key, skipReason, format, maxTokens, temperature, timeout,
                 maxConcurrent, contextTokens, note, baseUrls);

@@ -35,6 +35,11 @@ public class ChatException extends Exception {
         return kind;
     }
 
+    /** Whether the server refused the connection: nothing listens there (a replica that is down). */
+    public boolean connectionRefused() {
+        return kind == Kind.NETWORK && getCause() instanceof java.net.ConnectException;
+    }
+
     /** The HTTP status for {@link Kind#HTTP}, else 0. */
     public int status() {
         return status;

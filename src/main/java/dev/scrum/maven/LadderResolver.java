@@ -95,9 +95,22 @@ final class LadderResolver {
         if (c.model == null || c.model.isBlank()) {
             throw new MojoExecutionException("<" + where + "><model> is missing: name the model, e.g. qwen3.5:latest");
         }
-        URI baseUrl = c.baseUrl == null || c.baseUrl.isBlank()
-                ? provider.defaultBaseUrl(environment)
-                : url(c.baseUrl.trim(), where);
+        List<URI> servers = new ArrayList<>();
+        if (c.baseUrl != null && !c.baseUrl.isBlank()) {
+            servers.add(url(c.baseUrl.trim(), where, "baseUrl"));
+        }
+        if (c.replicas != null) {
+            for (String replica : c.replicas) {
+                URI u = url(replica.trim(), where, "replicas");
+                if (!servers.contains(u)) {
+                    servers.add(u);
+                }
+            }
+        }
+        if (servers.isEmpty()) {
+            servers.add(provider.defaultBaseUrl(environment));
+        }
+        URI baseUrl = servers.get(0);
         AnswerFormat format = provider.defaultFormat();
         if (c.format != null && !c.format.isBlank()) {
             try {
@@ -115,7 +128,7 @@ final class LadderResolver {
                     + ": use a value from 0 to 2");
         }
         Rung rung = new Rung(provider, c.model.trim(), baseUrl, null, null, format, maxTokens, c.temperature,
-                Duration.ofSeconds(timeout), maxConcurrent, contextTokens, c.note);
+                Duration.ofSeconds(timeout), maxConcurrent, contextTokens, c.note, servers);
         return withKey(rung, c);
     }
 
@@ -132,7 +145,7 @@ final class LadderResolver {
                     .map(k -> rung.withApiKey(ApiKey.of(k, "environment variable " + name)))
                     .orElseGet(() -> rung.withSkipReason("environment variable " + name + " is not set"));
         }
-        if (!rung.provider().needsKey(rung.baseUrl())) {
+        if (rung.baseUrls().stream().noneMatch(u -> rung.provider().needsKey(u))) {
             return rung;
         }
         String env = rung.provider().defaultKeyEnv();
@@ -142,7 +155,7 @@ final class LadderResolver {
                         + " or give the rung a serverId or apiKeyEnv"));
     }
 
-    private static URI url(String value, String where) throws MojoExecutionException {
+    private static URI url(String value, String where, String element) throws MojoExecutionException {
         try {
             URI uri = new URI(value);
             if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
@@ -151,7 +164,7 @@ final class LadderResolver {
             String s = uri.toString();
             return URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
         } catch (URISyntaxException e) {
-            throw new MojoExecutionException("<" + where + "><baseUrl> '" + value
+            throw new MojoExecutionException("<" + where + "><" + element + "> '" + value
                     + "' is not a valid URL: write e.g. http://localhost:11434");
         }
     }

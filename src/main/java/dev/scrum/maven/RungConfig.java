@@ -11,6 +11,8 @@ public class RungConfig {
     String model;
     /** The server; the provider's default when absent. */
     String baseUrl;
+    /** More servers of the same model (replicas); calls spread over them, each capped at maxConcurrent. */
+    java.util.List<String> replicas;
     /** A settings.xml {@code <server>} whose password is the API key. */
     String serverId;
     /** An environment variable holding the API key. */

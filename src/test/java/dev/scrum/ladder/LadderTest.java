@@ -215,6 +215,89 @@ class LadderTest {
         assertEquals(100, counted.promptTokens());
     }
 
+    private static Rung replicated(int capEach, String... urls) {
+        List<URI> servers = java.util.Arrays.stream(urls).map(URI::create).toList();
+        return new Rung(Provider.OLLAMA, "m", servers.get(0), null, null, AnswerFormat.MARKDOWN, 100, null,
+                Rung.DEFAULT_TIMEOUT, capEach, 0, null, servers);
+    }
+
+    /** Runs {@code files} climbs on a pool of {@code threads}; returns how many were resolved. */
+    private static long climbAll(Ladder ladder, int files, int threads) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicInteger resolved = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(files);
+        for (int i = 0; i < files; i++) {
+            pool.submit(() -> {
+                if (ladder.climb(new ListingPrompts(), new Rubric(200), AttemptListener.NONE).resolved()) {
+                    resolved.incrementAndGet();
+                }
+                done.countDown();
+            });
+        }
+        assertTrue(done.await(30, TimeUnit.SECONDS));
+        pool.shutdown();
+        return resolved.get();
+    }
+
+    @Test
+    void callsSpreadOverReplicasEachWithinItsOwnCap() throws Exception {
+        Map<String, AtomicInteger> open = new ConcurrentHashMap<>();
+        Map<String, AtomicInteger> most = new ConcurrentHashMap<>();
+        Map<String, AtomicInteger> served = new ConcurrentHashMap<>();
+        Ladder ladder = new Ladder(List.of(replicated(2, "http://gpu1:11434", "http://gpu2:11434")), r -> request -> {
+            String server = r.baseUrl().getHost();
+            int now = open.computeIfAbsent(server, k -> new AtomicInteger()).incrementAndGet();
+            most.computeIfAbsent(server, k -> new AtomicInteger()).accumulateAndGet(now, Math::max);
+            served.computeIfAbsent(server, k -> new AtomicInteger()).incrementAndGet();
+            try {
+                Thread.sleep(40);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            open.get(server).decrementAndGet();
+            return new ChatResponse(GOOD, FinishReason.STOP, 1, 1, 0, false);
+        });
+        assertEquals(16, climbAll(ladder, 16, 8));
+        assertEquals(2, most.get("gpu1").get());
+        assertEquals(2, most.get("gpu2").get());
+        assertEquals(2, ladder.mostInFlight(0));
+        assertTrue(served.get("gpu1").get() >= 4 && served.get("gpu2").get() >= 4, "both replicas served: " + served);
+    }
+
+    @Test
+    void aReplicaRefusingConnectionsIsLeftOutForTheRestOfTheRun() throws Exception {
+        AtomicInteger refusals = new AtomicInteger();
+        Ladder ladder = new Ladder(List.of(replicated(1, "http://down:11434", "http://up:11434")), r -> request -> {
+            if (r.baseUrl().getHost().equals("down")) {
+                refusals.incrementAndGet();
+                throw new ChatException(ChatException.Kind.NETWORK, 0, "connection refused by http://down:11434",
+                        new java.net.ConnectException("Connection refused"));
+            }
+            return new ChatResponse(GOOD, FinishReason.STOP, 1, 1, 0, false);
+        });
+        assertEquals(10, climbAll(ladder, 10, 1));
+        assertEquals(1, refusals.get(), "tried once, then never again");
+    }
+
+    @Test
+    void aRungWhoseEveryServerRefusedIsAnErrorAtOnceForLaterFiles() throws Exception {
+        AtomicInteger refusals = new AtomicInteger();
+        Ladder ladder = new Ladder(List.of(rung("a"), rung("b")), r -> request -> {
+            if (r.model().equals("a")) {
+                refusals.incrementAndGet();
+                throw new ChatException(ChatException.Kind.NETWORK, 0, "connection refused",
+                        new java.net.ConnectException("Connection refused"));
+            }
+            return new ChatResponse(GOOD, FinishReason.STOP, 1, 1, 0, false);
+        });
+        LadderOutcome first = ladder.climb(new ListingPrompts(), new Rubric(200), AttemptListener.NONE);
+        LadderOutcome second = ladder.climb(new ListingPrompts(), new Rubric(200), AttemptListener.NONE);
+        assertEquals(2, first.accepted().n());
+        assertEquals(AttemptStatus.ERROR, second.attempts().get(0).status());
+        assertTrue(second.attempts().get(0).error().contains("refused connections earlier in this run"));
+        assertEquals(1, refusals.get());
+    }
+
     @Test
     void anEmptyLadderIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new Ladder(List.of(), r -> null));

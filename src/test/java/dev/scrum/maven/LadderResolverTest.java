@@ -102,6 +102,20 @@ class LadderResolverTest {
     }
 
     @Test
+    void replicasAreServersOfOneRung() throws Exception {
+        RungConfig c = rung("ollama", "qwen3:latest");
+        c.baseUrl = "http://gpu1:11434";
+        c.replicas = List.of("http://gpu2:11434", "http://gpu1:11434", "http://gpu3:11434/");
+        Rung r = resolver(Map.of(), Map.of()).resolve(null, List.of(c)).get(0);
+        assertEquals(List.of("http://gpu1:11434", "http://gpu2:11434", "http://gpu3:11434"),
+                r.baseUrls().stream().map(Object::toString).toList());
+        RungConfig cloud = rung("openai", "gpt");
+        cloud.replicas = List.of("http://127.0.0.1:8000/v1", "https://llm.example.com/v1");
+        assertFalse(resolver(Map.of(), Map.of()).resolve(null, List.of(cloud)).get(0).usable(),
+                "one remote replica needs a key");
+    }
+
+    @Test
     void rungOptionsAreApplied() throws Exception {
         RungConfig c = rung("ollama", "m");
         c.format = "markdown";
