@@ -6,18 +6,29 @@ import java.util.Map;
 
 /** The model servers the plugin speaks to, with their defaults (SPEC.md's provider table). */
 public enum Provider {
-    OLLAMA("ollama", null, AnswerFormat.JSON),
-    OLLAMA_CLOUD("ollama-cloud", "OLLAMA_API_KEY", AnswerFormat.MARKDOWN),
-    OPENAI("openai", "OPENAI_API_KEY", AnswerFormat.JSON);
+    OLLAMA("ollama", null, AnswerFormat.JSON, 32_768),
+    OLLAMA_CLOUD("ollama-cloud", "OLLAMA_API_KEY", AnswerFormat.MARKDOWN, 131_072),
+    OPENAI("openai", "OPENAI_API_KEY", AnswerFormat.JSON, 128_000);
 
     private final String id;
     private final String defaultKeyEnv;
     private final AnswerFormat defaultFormat;
+    private final int defaultContextTokens;
 
-    Provider(String id, String defaultKeyEnv, AnswerFormat defaultFormat) {
+    Provider(String id, String defaultKeyEnv, AnswerFormat defaultFormat, int defaultContextTokens) {
         this.id = id;
         this.defaultKeyEnv = defaultKeyEnv;
         this.defaultFormat = defaultFormat;
+        this.defaultContextTokens = defaultContextTokens;
+    }
+
+    /**
+     * The context window assumed when a rung names none: 32K for a local Ollama (what current 7–20B models
+     * serve well on one GPU; Ollama's own default window is far smaller, so every request sets {@code num_ctx}),
+     * 128K for OpenAI's and Ollama's cloud models.
+     */
+    public int defaultContextTokens() {
+        return defaultContextTokens;
     }
 
     /** The name used in configuration and reports: {@code ollama}, {@code ollama-cloud}, {@code openai}. */

@@ -122,7 +122,11 @@ final class LadderResolver {
         int maxTokens = positive(c.maxTokens, Rung.DEFAULT_MAX_TOKENS, where, "maxTokens");
         int timeout = positive(c.timeoutSeconds, (int) Rung.DEFAULT_TIMEOUT.toSeconds(), where, "timeoutSeconds");
         int maxConcurrent = positive(c.maxConcurrent, 1, where, "maxConcurrent");
-        int contextTokens = c.contextTokens == null ? 0 : positive(c.contextTokens, 0, where, "contextTokens");
+        int contextTokens = positive(c.contextTokens, provider.defaultContextTokens(), where, "contextTokens");
+        if (contextTokens <= maxTokens) {
+            throw new MojoExecutionException("<" + where + "><contextTokens> is " + contextTokens
+                    + ", no more than maxTokens (" + maxTokens + "): the window must hold the prompt and the answer");
+        }
         if (c.temperature != null && (c.temperature < 0 || c.temperature > 2)) {
             throw new MojoExecutionException("<" + where + "><temperature> is " + c.temperature
                     + ": use a value from 0 to 2");

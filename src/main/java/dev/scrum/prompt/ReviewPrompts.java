@@ -20,7 +20,7 @@ public final class ReviewPrompts implements Prompts {
     /** Bumped whenever the wording changes, so that cached reviews of an older prompt are not reused. */
     public static final int VERSION = 1;
 
-    private static final String SYSTEM = """
+    static final String SYSTEM = """
             You are a senior software engineer reviewing one source file of a project against its product \
             requirements document (PRD) and a change proposal (PLAN). You only state what the file and the \
             passages shown to you support. You name the exact functions, fields and line numbers of the file \
@@ -30,6 +30,17 @@ public final class ReviewPrompts implements Prompts {
     private final String fileText;
     private final List<ScoredChunk> prd;
     private final List<ScoredChunk> proposal;
+    private final FilePart part;
+
+    /**
+     * Which part of a file a prompt carries, when the file is too large for a rung's context.
+     *
+     * @param n the part's number, from 1
+     * @param count how many parts there are
+     * @param firstLine the part's first line in the file
+     * @param totalLines the file's line count
+     */
+    public record FilePart(int n, int count, int firstLine, int totalLines) {}
 
     /**
      * @param path the file's path relative to the project, with {@code /}
@@ -38,10 +49,20 @@ public final class ReviewPrompts implements Prompts {
      * @param proposal the proposal's passages, best first (empty when there is no proposal)
      */
     public ReviewPrompts(String path, String fileText, List<ScoredChunk> prd, List<ScoredChunk> proposal) {
+        this(path, fileText, prd, proposal, null);
+    }
+
+    /**
+     * The prompt of one part of a file: {@code fileText} is the part's text, numbered with the file's own line
+     * numbers.
+     */
+    public ReviewPrompts(String path, String fileText, List<ScoredChunk> prd, List<ScoredChunk> proposal,
+            FilePart part) {
         this.path = Objects.requireNonNull(path, "path");
         this.fileText = Objects.requireNonNull(fileText, "fileText");
         this.prd = List.copyOf(prd);
         this.proposal = List.copyOf(proposal);
+        this.part = part;
     }
 
     @Override
@@ -54,17 +75,34 @@ public final class ReviewPrompts implements Prompts {
         StringBuilder p = new StringBuilder(fileText.length() * 11 / 10 + 4096);
         String[] lines = fileText.split("\r?\n", -1);
         int lineCount = fileText.endsWith("\n") ? lines.length - 1 : lines.length;
-        p.append("# The file under review: ").append(path).append(" (").append(lineCount).append(" lines)\n\n");
-        p.append("Every line of the file, numbered:\n\n```").append(language(path)).append('\n');
-        int width = String.valueOf(Math.max(lineCount, 1)).length();
+        int first = part == null ? 1 : part.firstLine();
+        if (part == null) {
+            p.append("# The file under review: ").append(path).append(" (").append(lineCount).append(" lines)\n\n");
+            p.append("Every line of the file, numbered:\n\n```").append(language(path)).append('\n');
+        } else {
+            p.append("# The file under review: ").append(path).append(", part ").append(part.n()).append(" of ")
+                    .append(part.count()).append(": lines ").append(first).append("–").append(first + lineCount - 1)
+                    .append(" of ").append(part.totalLines()).append("\n\n");
+            p.append("The file is too long for one review, so it is reviewed in parts. Every line of this part, ")
+                    .append("numbered as in the file; review this part only:\n\n```").append(language(path))
+                    .append('\n');
+        }
+        int width = String.valueOf(Math.max(first + lineCount - 1, 1)).length();
         for (int i = 0; i < lineCount; i++) {
-            p.append(String.format(Locale.ROOT, "%" + width + "d| ", i + 1)).append(lines[i]).append('\n');
+            p.append(String.format(Locale.ROOT, "%" + width + "d| ", first + i)).append(lines[i]).append('\n');
         }
         p.append("```\n\n");
         passages(p, "The PRD's passages most relevant to this file", prd);
         if (!proposal.isEmpty()) {
             passages(p, "The change proposal's passages most relevant to this file", proposal);
         }
+        earlierFailures(p, earlier);
+        p.append(format == AnswerFormat.JSON ? JSON_ASK : MARKDOWN_ASK);
+        return p.toString();
+    }
+
+    /** The learning context: every earlier rejected attempt, as the next rung is told about it. */
+    static void earlierFailures(StringBuilder p, List<Attempt> earlier) {
         List<Attempt> failed = earlier.stream().filter(a -> a.status() != AttemptStatus.ACCEPTED).toList();
         if (!failed.isEmpty()) {
             p.append("# Earlier attempts at this review were rejected\n\n");
@@ -80,11 +118,9 @@ public final class ReviewPrompts implements Prompts {
             }
             p.append('\n');
         }
-        p.append(format == AnswerFormat.JSON ? JSON_ASK : MARKDOWN_ASK);
-        return p.toString();
     }
 
-    private static void passages(StringBuilder p, String title, List<ScoredChunk> chunks) {
+    static void passages(StringBuilder p, String title, List<ScoredChunk> chunks) {
         p.append("# ").append(title).append("\n\n");
         if (chunks.isEmpty()) {
             p.append("(none)\n\n");
@@ -94,7 +130,7 @@ public final class ReviewPrompts implements Prompts {
         }
     }
 
-    private static final String MARKDOWN_ASK = """
+    static final String MARKDOWN_ASK = """
             # Your review
 
             Answer in markdown, with:
@@ -107,7 +143,7 @@ public final class ReviewPrompts implements Prompts {
             declare it.
             """;
 
-    private static final String JSON_ASK = """
+    static final String JSON_ASK = """
             # Your review
 
             Answer with one JSON object, nothing else:

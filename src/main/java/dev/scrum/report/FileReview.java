@@ -95,9 +95,10 @@ public record FileReview(
         return acceptedOn != null;
     }
 
-    /** Calls made (skipped rungs are listed, not counted). */
+    /** Calls made, for every part too (skipped rungs are listed, not counted). */
     public int attemptsMade() {
-        return (int) attempts.stream().filter(Attempt::called).count();
+        return (int) attempts.stream().filter(Attempt::called).count()
+                + parts.stream().mapToInt(FilePart::attemptsMade).sum();
     }
 
     /** The model of the accepted attempt, or {@code ""}. */

@@ -162,6 +162,19 @@ public final class JsonReportWriter {
                 : DateTimeFormatter.ISO_INSTANT.format(r.reviewedAt().truncatedTo(ChronoUnit.SECONDS)));
         o.addProperty("prompt_tokens", r.promptTokens());
         o.addProperty("completion_tokens", r.completionTokens());
+        JsonArray parts = new JsonArray();
+        for (FilePart part : r.parts()) {
+            JsonObject j = new JsonObject();
+            j.addProperty("n", part.n());
+            j.addProperty("first_line", part.firstLine());
+            j.addProperty("last_line", part.lastLine());
+            j.addProperty("chars", part.chars());
+            j.addProperty("accepted_on", part.acceptedOn());
+            j.addProperty("model", part.model());
+            j.addProperty("attempts", part.attemptsMade());
+            parts.add(j);
+        }
+        o.add("parts", parts);
         return o;
     }
 

@@ -127,6 +127,17 @@ public final class MarkdownReportWriter {
             md.append("**Unresolved:** no rung's answer was accepted (").append(r.attemptsMade())
                     .append(" calls, ").append(seconds(r.durationMs())).append(").\n");
         }
+        if (!r.parts().isEmpty()) {
+            md.append("\nToo large for the ladder's smallest context window: reviewed in ").append(r.parts().size())
+                    .append(" parts, then consolidated.\n\n| Part | Lines | Characters | Accepted on | Calls |\n")
+                    .append("|---|---|---|---|---|\n");
+            for (FilePart p : r.parts()) {
+                md.append("| ").append(p.n()).append(" | ").append(p.firstLine()).append("–").append(p.lastLine())
+                        .append(" | ").append(p.chars()).append(" | ")
+                        .append(p.acceptedOn() == null ? "–" : "attempt " + p.acceptedOn() + " (" + p.model() + ")")
+                        .append(" | ").append(p.attemptsMade()).append(" |\n");
+            }
+        }
         md.append("\n### Passages given\n\n| Passage | Length | Similarity | Begins |\n|---|---|---|---|\n");
         for (ScoredChunk c : concat(r.prdPassages(), r.proposalPassages())) {
             md.append("| ").append(c.chunk().label()).append(" | ").append(c.chunk().length()).append(" | ")

@@ -1,33 +1,22 @@
 package dev.scrum.review;
 
 import dev.scrum.cache.ReviewCache;
-import dev.scrum.cache.ReviewKey;
-import dev.scrum.check.Citation;
-import dev.scrum.check.CitationChecker;
 import dev.scrum.check.Rubric;
 import dev.scrum.chunk.Chunk;
 import dev.scrum.chunk.Document;
 import dev.scrum.chunk.DocumentKind;
 import dev.scrum.chunk.WindowChunker;
 import dev.scrum.embed.Embedder;
-import dev.scrum.ladder.Attempt;
-import dev.scrum.ladder.AttemptListener;
 import dev.scrum.ladder.Ladder;
-import dev.scrum.ladder.LadderOutcome;
 import dev.scrum.ladder.Rung;
-import dev.scrum.llm.AnswerFormat;
-import dev.scrum.prompt.ReviewPrompts;
 import dev.scrum.report.DocumentInfo;
 import dev.scrum.report.FileReview;
-import dev.scrum.report.Finding;
 import dev.scrum.report.JsonReportWriter;
 import dev.scrum.report.MarkdownReportWriter;
 import dev.scrum.report.RunReport;
 import dev.scrum.report.SkippedFile;
 import dev.scrum.retrieve.DocumentIndex;
-import dev.scrum.retrieve.Retrieval;
 import dev.scrum.retrieve.Retriever;
-import dev.scrum.retrieve.ScoredChunk;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -35,17 +24,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 /**
  * Runs a review: reads and chunks the documents, embeds them, retrieves each file's passages, climbs the
@@ -137,7 +123,8 @@ public final class Reviewer {
     private List<FileReview> reviewAll(ReviewRequest request, List<String> files, Retriever retriever, Ladder ladder,
             ReviewCache cache) throws IOException {
         JsonReportWriter json = new JsonReportWriter(request.jsonDirectory());
-        Rubric rubric = new Rubric(request.minAnswerChars());
+        FileReviewer reviewer = new FileReviewer(request, retriever, ladder, new Rubric(request.minAnswerChars()), cache,
+                progress, clock);
         int total = files.size();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(request.threads(), total)),
                 daemonThreads());
@@ -147,7 +134,7 @@ public final class Reviewer {
                 String file = files.get(i);
                 String tag = "[" + (i + 1) + "/" + total + "] " + file;
                 futures.add(pool.submit(() -> {
-                    FileReview review = reviewOne(request, file, tag, retriever, ladder, rubric, cache);
+                    FileReview review = reviewer.review(file, tag);
                     json.writeReview(review);
                     return review;
                 }));
@@ -177,105 +164,6 @@ public final class Reviewer {
                 throw re;
             }
             throw new IOException(cause);
-        }
-    }
-
-    private FileReview reviewOne(ReviewRequest request, String path, String tag, Retriever retriever, Ladder ladder,
-            Rubric rubric, ReviewCache cache) throws IOException {
-        long start = System.nanoTime();
-        SourceFile source = SourceFile.read(request.baseDir(), path);
-        if (source.malformedUtf8()) {
-            progress.warn(tag + ": not valid UTF-8; malformed bytes were replaced");
-        }
-        Retrieval retrieval = retriever.retrieve(source.text());
-        ReviewPrompts prompts = new ReviewPrompts(path, source.text(), retrieval.prd(), retrieval.proposal());
-        AnswerFormat firstFormat = request.dryRun() || request.ladder().isEmpty()
-                ? AnswerFormat.MARKDOWN
-                : request.ladder().get(0).format();
-        int promptChars = prompts.system(firstFormat).length() + prompts.user(firstFormat, List.of()).length();
-        if (ladder == null) {
-            progress.info(String.format(Locale.ROOT, "%s: %d PRD + %d proposal passages (PRD %s), prompt %,d chars",
-                    tag, retrieval.prd().size(), retrieval.proposal().size(), offsets(retrieval.prd()), promptChars));
-            return new FileReview(path, source.bytes(), retrieval.prd(), retrieval.proposal(), List.of(), null, "",
-                    "", null, List.of(), 0, 0, millis(start), promptChars, retrieval.queryPassages());
-        }
-        List<ScoredChunk> sentScored = Stream.concat(retrieval.prd().stream(), retrieval.proposal().stream()).toList();
-        ReviewKey key = cache == null
-                ? null
-                : ReviewKey.of(source.text(), sentScored, ReviewPrompts.VERSION, request.rubricFingerprint());
-        if (key != null && request.reuseCached()) {
-            Optional<FileReview> hit = cached(cache, key, request.ladder());
-            if (hit.isPresent()) {
-                FileReview r = hit.get();
-                progress.info(String.format(Locale.ROOT, "%s: cached review (%s, %s), score %s", tag, r.escalatedTo(),
-                        r.reviewedAt() == null ? "an earlier run" : r.reviewedAt().truncatedTo(ChronoUnit.SECONDS),
-                        r.score() == null ? "none" : r.score()));
-                return r;
-            }
-        }
-        LadderOutcome outcome = ladder.climb(prompts, rubric, new LoggingListener(tag));
-        List<Chunk> sent = sentScored.stream().map(ScoredChunk::chunk).toList();
-        CitationChecker checker = new CitationChecker(sent);
-        FindingCollector collector = new FindingCollector(checker);
-        List<Finding> findings = List.of();
-        List<Citation> citations = List.of();
-        if (outcome.resolved()) {
-            findings = outcome.structured() != null
-                    ? collector.fromStructured(outcome.structured())
-                    : collector.fromMarkdown(outcome.markdown());
-            citations = outcome.structured() != null
-                    ? findings.stream().flatMap(f -> f.citations().stream()).toList()
-                    : checker.check(outcome.markdown());
-        }
-        int valid = (int) citations.stream().filter(Citation::valid).count();
-        long ms = millis(start);
-        Attempt accepted = outcome.accepted();
-        if (accepted != null) {
-            progress.info(String.format(Locale.ROOT, "%s: accepted on attempt %d (%s), score %s, %.1f s", tag,
-                    accepted.n(), accepted.rungId(), outcome.score() == null ? "none" : outcome.score(), ms / 1000.0));
-        } else {
-            progress.warn(String.format(Locale.ROOT, "%s: UNRESOLVED after %d calls, %.1f s", tag,
-                    outcome.callsMade(), ms / 1000.0));
-        }
-        FileReview review = new FileReview(path, source.bytes(), retrieval.prd(), retrieval.proposal(),
-                outcome.attempts(), accepted == null ? null : accepted.n(), accepted == null ? "" : accepted.rungId(),
-                outcome.markdown(), outcome.score(), findings, valid, citations.size() - valid, ms, promptChars,
-                retrieval.queryPassages()).reviewedAt(clock.instant());
-        if (key != null && accepted != null) {
-            cache.store(key.forLadder(request.ladder().subList(0, accepted.n())), review);
-        }
-        return review;
-    }
-
-    /** A review of the same inputs accepted on some rung whose ladder up to it is unchanged. */
-    private static Optional<FileReview> cached(ReviewCache cache, ReviewKey key, List<Rung> ladder) {
-        for (int k = 1; k <= ladder.size(); k++) {
-            Optional<FileReview> hit = cache.find(key.forLadder(ladder.subList(0, k)));
-            if (hit.isPresent()) {
-                return Optional.of(hit.get().asCached());
-            }
-        }
-        return Optional.empty();
-    }
-
-    private final class LoggingListener implements AttemptListener {
-        private final String tag;
-
-        LoggingListener(String tag) {
-            this.tag = tag;
-        }
-
-        @Override
-        public void starting(int n, int total, Rung rung) {
-            progress.info(tag + " attempt " + n + "/" + total + " " + rung.id());
-        }
-
-        @Override
-        public void finished(Attempt a, int total) {
-            String line = String.format(Locale.ROOT, "%s attempt %d/%d %s: %s, %d chars, %.1f s%s", tag, a.n(), total,
-                    a.rungId(), a.status().id(), a.chars(), a.durationMs() / 1000.0,
-                    a.error() == null ? "" : " (" + a.error() + ")");
-            progress.info(line);
         }
     }
 
@@ -310,16 +198,8 @@ public final class Reviewer {
         return new DocumentInfo(label, path.toString().replace('\\', '/'), doc.text().length(), chunks.size());
     }
 
-    private static String offsets(List<ScoredChunk> chunks) {
-        return String.join(",", chunks.stream().map(c -> "@" + c.chunk().offset()).toList());
-    }
-
     private static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
-    }
-
-    private static long millis(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads() {
