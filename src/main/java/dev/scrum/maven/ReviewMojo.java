@@ -115,6 +115,13 @@ public class ReviewMojo extends AbstractMojo {
     @Parameter(property = "scrum.dryRun", defaultValue = "false")
     boolean dryRun;
 
+    /**
+     * A git ref (branch, tag, {@code HEAD~3}, SHA, {@code origin/main}): review only the selected files that
+     * differ from it in the working tree (committed, staged, unstaged or untracked; deleted files drop out).
+     */
+    @Parameter(property = "scrum.changedSince")
+    String changedSince;
+
     /** Larger files are skipped and listed in the report. */
     @Parameter(property = "scrum.maxFileBytes", defaultValue = "1048576")
     long maxFileBytes;
@@ -204,6 +211,7 @@ public class ReviewMojo extends AbstractMojo {
                 : Path.of(project.getBuild().getDirectory());
         List<String> selected = SourceSelection.select(base, files, includes, excludes,
                 project.getCompileSourceRoots(), buildDir.toAbsolutePath().normalize());
+        selected = ChangedSince.filter(base, changedSince, selected, getLog()::info);
         return new ReviewRequest(base, selected, prdPath.toPath(), proposalPath == null ? null : proposalPath.toPath(),
                 rungs, new EmbeddingResolver(credentials, env).resolve(embedding), chunkSize, chunkOverlap, topK, minAnswerChars, threads,
                 (outputDirectory == null ? buildDir.toFile() : outputDirectory).toPath(), dryRun, maxFileBytes,
