@@ -211,11 +211,12 @@ public class ReviewMojo extends AbstractMojo {
                 : Path.of(project.getBuild().getDirectory());
         List<String> selected = SourceSelection.select(base, files, includes, excludes,
                 project.getCompileSourceRoots(), buildDir.toAbsolutePath().normalize());
-        selected = ChangedSince.filter(base, changedSince, selected, getLog()::info);
-        return new ReviewRequest(base, selected, prdPath.toPath(), proposalPath == null ? null : proposalPath.toPath(),
+        List<String> changed = ChangedSince.filter(base, changedSince, selected, getLog()::info);
+        List<String> unchanged = selected.stream().filter(f -> !changed.contains(f)).toList();
+        return new ReviewRequest(base, changed, prdPath.toPath(), proposalPath == null ? null : proposalPath.toPath(),
                 rungs, new EmbeddingResolver(credentials, env).resolve(embedding), chunkSize, chunkOverlap, topK, minAnswerChars, threads,
                 (outputDirectory == null ? buildDir.toFile() : outputDirectory).toPath(), dryRun, maxFileBytes,
-                cacheDirectory == null ? null : cacheDirectory.toPath(), cache);
+                cacheDirectory == null ? null : cacheDirectory.toPath(), cache, unchanged);
     }
 
     private Progress progress() {

@@ -83,6 +83,20 @@ final class FileReviewer {
                 .orElse(Integer.MAX_VALUE);
     }
 
+    /**
+     * The cached review of a file that is not to be reviewed now ({@code changedSince} left it out), if its
+     * inputs are unchanged and a review of them is cached.
+     */
+    Optional<FileReview> cachedOnly(String path) throws IOException {
+        if (cache == null || !request.reuseCached() || ladder == null) {
+            return Optional.empty();
+        }
+        SourceFile source = SourceFile.read(request.baseDir(), path);
+        Retrieval retrieval = retriever.retrieve(source.text());
+        return cached(ReviewKey.of(source.text(), concat(retrieval.prd(), retrieval.proposal()), ReviewPrompts.VERSION,
+                request.rubricFingerprint()));
+    }
+
     FileReview review(String path, String tag) throws IOException {
         long start = System.nanoTime();
         SourceFile source = SourceFile.read(request.baseDir(), path);

@@ -26,6 +26,8 @@ import java.util.Objects;
  * @param cacheDirectory where accepted reviews are kept between runs, or {@code null} for no cache
  * @param reuseCached whether cached reviews are reused ({@code false}: every file reviewed afresh, the cache only
  *     written)
+ * @param unchangedFiles files left out of review ({@code changedSince}) whose cached review, when there is one,
+ *     still belongs in the report
  */
 public record ReviewRequest(
         Path baseDir,
@@ -43,7 +45,8 @@ public record ReviewRequest(
         boolean dryRun,
         long maxFileBytes,
         Path cacheDirectory,
-        boolean reuseCached) {
+        boolean reuseCached,
+        List<String> unchangedFiles) {
 
     public ReviewRequest {
         Objects.requireNonNull(baseDir, "baseDir");
@@ -52,6 +55,15 @@ public record ReviewRequest(
         Objects.requireNonNull(outputDirectory, "outputDirectory");
         files = List.copyOf(files);
         ladder = List.copyOf(ladder);
+        unchangedFiles = unchangedFiles == null ? List.of() : List.copyOf(unchangedFiles);
+    }
+
+    /** A request that reviews every selected file. */
+    public ReviewRequest(Path baseDir, List<String> files, Path prd, Path proposal, List<Rung> ladder,
+            EmbeddingSettings embedding, int chunkSize, int chunkOverlap, int topK, int minAnswerChars, int threads,
+            Path outputDirectory, boolean dryRun, long maxFileBytes, Path cacheDirectory, boolean reuseCached) {
+        this(baseDir, files, prd, proposal, ladder, embedding, chunkSize, chunkOverlap, topK, minAnswerChars, threads,
+                outputDirectory, dryRun, maxFileBytes, cacheDirectory, reuseCached, List.of());
     }
 
     /** A request with no review cache. */

@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -95,7 +96,7 @@ public final class Reviewer {
         }
         Embedder embedder = services.embedder(request.embedding());
         List<FileReview> reviews;
-        if (reviewable.isEmpty()) {
+        if (reviewable.isEmpty() && request.unchangedFiles().isEmpty()) {
             progress.warn("No file selected for review: check includes, excludes and files.");
             reviews = List.of();
         } else {
@@ -109,7 +110,10 @@ public final class Reviewer {
             ReviewCache cache = request.cacheDirectory() == null || request.dryRun()
                     ? null
                     : new ReviewCache(request.cacheDirectory().resolve("reviews"), progress::warn);
-            reviews = reviewAll(request, reviewable, retriever, ladder, cache);
+            FileReviewer reviewer = new FileReviewer(request, retriever, ladder, new Rubric(request.minAnswerChars()),
+                    cache, progress, clock);
+            reviews = new ArrayList<>(reviewAll(request, reviewable, reviewer));
+            reviews.addAll(unchangedFromCache(request, reviewer));
         }
         RunReport run = new RunReport(ranAt, request.dryRun(), reviews, skipped,
                 request.ladder().stream().map(Rung::id).toList(), embedder.name(), documents,
@@ -120,12 +124,34 @@ public final class Reviewer {
         return new ReviewResult(run, request.reportFile(), request.jsonDirectory());
     }
 
-    private List<FileReview> reviewAll(ReviewRequest request, List<String> files, Retriever retriever, Ladder ladder,
-            ReviewCache cache) throws IOException {
+    /** The cached reviews of files {@code changedSince} left out, where their inputs are unchanged. */
+    private List<FileReview> unchangedFromCache(ReviewRequest request, FileReviewer reviewer) throws IOException {
         JsonReportWriter json = new JsonReportWriter(request.jsonDirectory());
-        FileReviewer reviewer = new FileReviewer(request, retriever, ladder, new Rubric(request.minAnswerChars()), cache,
-                progress, clock);
+        List<FileReview> out = new ArrayList<>();
+        for (String f : request.unchangedFiles()) {
+            if (SourceFile.unreviewable(request.baseDir().resolve(f), request.maxFileBytes()) != null) {
+                continue;
+            }
+            Optional<FileReview> hit = reviewer.cachedOnly(f);
+            if (hit.isPresent()) {
+                json.writeReview(hit.get());
+                out.add(hit.get());
+            }
+        }
+        if (!request.unchangedFiles().isEmpty()) {
+            progress.info("Unchanged files: " + out.size() + " of " + request.unchangedFiles().size()
+                    + " have a cached review, kept in the report");
+        }
+        return out;
+    }
+
+    private List<FileReview> reviewAll(ReviewRequest request, List<String> files, FileReviewer reviewer)
+            throws IOException {
+        JsonReportWriter json = new JsonReportWriter(request.jsonDirectory());
         int total = files.size();
+        if (total == 0) {
+            return List.of();
+        }
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(request.threads(), total)),
                 daemonThreads());
         try {

@@ -153,6 +153,28 @@ class ReviewerTest {
         assertEquals(6, calls.get());
     }
 
+    @Test
+    void filtersLeftOutByChangedSinceKeepTheirCachedReviewInTheReport() throws Exception {
+        Path cache = base.resolve("cache");
+        AtomicInteger calls = new AtomicInteger();
+        ChatClient client = request -> {
+            calls.incrementAndGet();
+            return new ChatResponse(GOOD, FinishReason.STOP, 100, 50, 0, false);
+        };
+        new Reviewer(services(client), Progress.SILENT).run(request(cache));
+        Files.writeString(base.resolve("src/C.java"), "class C {\n  // invoice C, changed\n  int total;\n}\n");
+        ReviewRequest r = request(cache);
+        ReviewRequest changedOnly = new ReviewRequest(r.baseDir(), List.of("src/C.java"), r.prd(), null, r.ladder(),
+                r.embedding(), 200, 20, 2, 100, 1, r.outputDirectory(), false, 1 << 20, cache, true,
+                List.of("src/A.java", "src/B.java"));
+        ReviewResult result = new Reviewer(services(client), Progress.SILENT).run(changedOnly);
+        assertEquals(4, calls.get(), "only the changed file was asked about");
+        assertEquals(List.of("src/C.java", "src/A.java", "src/B.java"),
+                result.run().reviews().stream().map(x -> x.file()).toList());
+        assertEquals(List.of(false, true, true), result.run().reviews().stream().map(x -> x.cached()).toList());
+        assertTrue(Files.exists(base.resolve("target/scrum/review_src_A.java.json")));
+    }
+
     /** Stands for the JVM being killed half-way. */
     static final class KilledError extends Error {}
 }
