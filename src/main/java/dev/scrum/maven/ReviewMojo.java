@@ -3,13 +3,13 @@ package dev.scrum.maven;
 import dev.scrum.embed.EmbeddingException;
 import dev.scrum.ladder.Rung;
 import dev.scrum.report.ConsoleSummary;
-import dev.scrum.report.FileReview;
 import dev.scrum.review.ConfigurationException;
 import dev.scrum.review.HttpModelServices;
 import dev.scrum.review.Progress;
 import dev.scrum.review.ReviewRequest;
 import dev.scrum.review.ReviewResult;
 import dev.scrum.review.Reviewer;
+import dev.scrum.review.Shard;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -137,6 +137,13 @@ public class ReviewMojo extends AbstractMojo {
     @Parameter(property = "scrum.cacheDirectory", defaultValue = "${user.home}/.m2/scrum-cache")
     File cacheDirectory;
 
+    /**
+     * {@code i/n}: review only a stable 1/n of the selected files (chosen by a hash of each path), for a CI
+     * matrix; {@code scrum:merge} merges the shards' {@code scrum/} directories into one report and one gate.
+     */
+    @Parameter(property = "scrum.shard")
+    String shard;
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     MavenProject project;
 
@@ -178,16 +185,7 @@ public class ReviewMojo extends AbstractMojo {
     }
 
     private void gate(ReviewResult result) throws MojoFailureException {
-        List<FileReview> unresolved = result.unresolved();
-        if (!unresolved.isEmpty() && failOnUnresolved) {
-            throw new MojoFailureException(unresolved.size() + " of " + result.run().reviews().size()
-                    + " file(s) unresolved (no rung's answer was accepted): "
-                    + unresolved.stream().map(FileReview::file).collect(Collectors.joining(", "))
-                    + ". See " + result.reportFile());
-        }
-        if (!unresolved.isEmpty()) {
-            getLog().warn(unresolved.size() + " file(s) unresolved; not failing the build (failOnUnresolved=false)");
-        }
+        new Gate(failOnUnresolved, 0, getLog()).apply(result.run(), result.reportFile());
     }
 
     private ReviewRequest request() throws MojoExecutionException {
@@ -199,6 +197,7 @@ public class ReviewMojo extends AbstractMojo {
         require(minAnswerChars >= 0, "minAnswerChars", minAnswerChars, "use 0 or more");
         require(threads > 0, "threads", threads, "use 1 or more");
         require(maxFileBytes > 0, "maxFileBytes", maxFileBytes, "use a positive number of bytes");
+        Shard slice = parseShard(shard);
         if (prdPath == null) {
             throw new MojoExecutionException("<prdPath> is not set: point it at the PRD, e.g. docs/PRD.md");
         }
@@ -211,12 +210,25 @@ public class ReviewMojo extends AbstractMojo {
                 : Path.of(project.getBuild().getDirectory());
         List<String> selected = SourceSelection.select(base, files, includes, excludes,
                 project.getCompileSourceRoots(), buildDir.toAbsolutePath().normalize());
+        if (slice != null) {
+            List<String> all = selected;
+            selected = slice.select(all);
+            getLog().info("shard " + slice + ": " + selected.size() + " of " + all.size() + " selected file(s)");
+        }
         List<String> changed = ChangedSince.filter(base, changedSince, selected, getLog()::info);
         List<String> unchanged = selected.stream().filter(f -> !changed.contains(f)).toList();
         return new ReviewRequest(base, changed, prdPath.toPath(), proposalPath == null ? null : proposalPath.toPath(),
                 rungs, new EmbeddingResolver(credentials, env).resolve(embedding), chunkSize, chunkOverlap, topK, minAnswerChars, threads,
                 (outputDirectory == null ? buildDir.toFile() : outputDirectory).toPath(), dryRun, maxFileBytes,
-                cacheDirectory == null ? null : cacheDirectory.toPath(), cache, unchanged);
+                cacheDirectory == null ? null : cacheDirectory.toPath(), cache, unchanged, slice);
+    }
+
+    private static Shard parseShard(String spec) throws MojoExecutionException {
+        try {
+            return spec == null || spec.isBlank() ? null : Shard.parse(spec);
+        } catch (ConfigurationException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
     }
 
     private Progress progress() {

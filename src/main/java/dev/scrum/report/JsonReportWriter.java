@@ -95,6 +95,7 @@ public final class JsonReportWriter {
             skipped.add(j);
         }
         o.add("skipped_files", skipped);
+        o.addProperty("shard", run.shard());
         return o;
     }
 
@@ -185,10 +186,19 @@ public final class JsonReportWriter {
             j.addProperty("origin", c.chunk().kind().jsonName());
             j.addProperty("offset", c.chunk().offset());
             j.addProperty("length", c.chunk().length());
-            j.addProperty("score", Math.round(c.score() * 10000) / 10000.0);
+            j.addProperty("score", similarity(c.score()));
+            j.addProperty("text", c.chunk().text());
             a.add(j);
         }
         return a;
+    }
+
+    /**
+     * A passage's similarity as the JSON records it: 4 decimals. The report shows this value too, so that a
+     * report made from the JSON (a merge of shards) rounds exactly as the run's own report did.
+     */
+    static double similarity(double score) {
+        return Math.round(score * 10000) / 10000.0;
     }
 
     private static JsonArray strings(List<String> values) {

@@ -141,7 +141,7 @@ public final class MarkdownReportWriter {
         md.append("\n### Passages given\n\n| Passage | Length | Similarity | Begins |\n|---|---|---|---|\n");
         for (ScoredChunk c : concat(r.prdPassages(), r.proposalPassages())) {
             md.append("| ").append(c.chunk().label()).append(" | ").append(c.chunk().length()).append(" | ")
-                    .append(String.format(Locale.ROOT, "%.3f", c.score())).append(" | ")
+                    .append(String.format(Locale.ROOT, "%.3f", JsonReportWriter.similarity(c.score()))).append(" | ")
                     .append(cell(excerpt(c.chunk().text()))).append(" |\n");
         }
         if (!r.attempts().isEmpty()) {

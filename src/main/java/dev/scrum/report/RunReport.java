@@ -13,7 +13,8 @@ import java.util.List;
  * @param ladder the rungs, as {@code provider/model}
  * @param embedder the embedder's name
  * @param documents the PRD and, when given, the proposal
- * @param totalDurationMs wall time of the run
+ * @param totalDurationMs wall time of the run (for a merge of shards: the shards' times added)
+ * @param shard {@code i/n} when the run reviewed one shard of the selection, else {@code null}
  */
 public record RunReport(
         Instant ranAt,
@@ -23,13 +24,20 @@ public record RunReport(
         List<String> ladder,
         String embedder,
         List<DocumentInfo> documents,
-        long totalDurationMs) {
+        long totalDurationMs,
+        String shard) {
 
     public RunReport {
         reviews = List.copyOf(reviews);
         skipped = List.copyOf(skipped);
         ladder = List.copyOf(ladder);
         documents = List.copyOf(documents);
+    }
+
+    /** An unsharded run. */
+    public RunReport(Instant ranAt, boolean dryRun, List<FileReview> reviews, List<SkippedFile> skipped,
+            List<String> ladder, String embedder, List<DocumentInfo> documents, long totalDurationMs) {
+        this(ranAt, dryRun, reviews, skipped, ladder, embedder, documents, totalDurationMs, null);
     }
 
     public int resolvedCount() {

@@ -28,6 +28,7 @@ import java.util.Objects;
  *     written)
  * @param unchangedFiles files left out of review ({@code changedSince}) whose cached review, when there is one,
  *     still belongs in the report
+ * @param shard the slice of the selection {@code files} is, for {@code summary.json}; {@code null} when unsharded
  */
 public record ReviewRequest(
         Path baseDir,
@@ -46,7 +47,8 @@ public record ReviewRequest(
         long maxFileBytes,
         Path cacheDirectory,
         boolean reuseCached,
-        List<String> unchangedFiles) {
+        List<String> unchangedFiles,
+        Shard shard) {
 
     public ReviewRequest {
         Objects.requireNonNull(baseDir, "baseDir");
@@ -56,6 +58,15 @@ public record ReviewRequest(
         files = List.copyOf(files);
         ladder = List.copyOf(ladder);
         unchangedFiles = unchangedFiles == null ? List.of() : List.copyOf(unchangedFiles);
+    }
+
+    /** An unsharded request. */
+    public ReviewRequest(Path baseDir, List<String> files, Path prd, Path proposal, List<Rung> ladder,
+            EmbeddingSettings embedding, int chunkSize, int chunkOverlap, int topK, int minAnswerChars, int threads,
+            Path outputDirectory, boolean dryRun, long maxFileBytes, Path cacheDirectory, boolean reuseCached,
+            List<String> unchangedFiles) {
+        this(baseDir, files, prd, proposal, ladder, embedding, chunkSize, chunkOverlap, topK, minAnswerChars, threads,
+                outputDirectory, dryRun, maxFileBytes, cacheDirectory, reuseCached, unchangedFiles, null);
     }
 
     /** A request that reviews every selected file. */

@@ -117,7 +117,7 @@ public final class Reviewer {
         }
         RunReport run = new RunReport(ranAt, request.dryRun(), reviews, skipped,
                 request.ladder().stream().map(Rung::id).toList(), embedder.name(), documents,
-                (System.nanoTime() - start) / 1_000_000);
+                (System.nanoTime() - start) / 1_000_000, request.shard() == null ? null : request.shard().toString());
         JsonReportWriter json = new JsonReportWriter(request.jsonDirectory());
         json.writeSummary(run);
         MarkdownReportWriter.write(request.reportFile(), run);

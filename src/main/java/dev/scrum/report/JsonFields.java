@@ -1,0 +1,72 @@
+package dev.scrum.report;
+
+/**
+ * The field names of {@code summary.json} and {@code review_*.json} (SPEC.md's schemas and the README's
+ * extensions), for {@link JsonReportReader}. {@link JsonReportWriter} writes the same names;
+ * {@code JsonReportReaderTest}'s round trip fails when the two drift apart.
+ */
+final class JsonFields {
+
+    private JsonFields() {}
+
+    // summary.json
+    static final String RAN_AT = "ran_at";
+    static final String TARGET_COUNT = "target_count";
+    static final String TOTAL_DURATION_MS = "total_duration_ms";
+    static final String PER_FILE = "per_file";
+    static final String DRY_RUN = "dry_run";
+    static final String LADDER = "ladder";
+    static final String EMBEDDER = "embedder";
+    static final String DOCUMENTS = "documents";
+    static final String LABEL = "label";
+    static final String PATH = "path";
+    static final String CHARS = "chars";
+    static final String CHUNKS = "chunks";
+    static final String SKIPPED_FILES = "skipped_files";
+    static final String REASON = "reason";
+    static final String SHARD = "shard";
+
+    // review_*.json (FILE also in per_file and skipped_files)
+    static final String FILE = "file";
+    static final String FILE_BYTES = "file_bytes";
+    static final String TOP_PRD_CHUNKS = "top_prd_chunks";
+    static final String TOP_PROPOSAL_CHUNKS = "top_proposal_chunks";
+    static final String ORIGIN = "origin";
+    static final String OFFSET = "offset";
+    static final String LENGTH = "length";
+    static final String SCORE = "score";
+    static final String TEXT = "text";
+    static final String ATTEMPTS_HISTORY = "attempts_history";
+    static final String N = "n";
+    static final String MODEL = "model";
+    static final String STATUS = "status";
+    static final String ERROR = "error";
+    static final String PROVIDER_MODEL = "provider_model";
+    static final String MS = "ms";
+    static final String PROMPT_TOKENS = "prompt_tokens";
+    static final String COMPLETION_TOKENS = "completion_tokens";
+    static final String TOKENS_ESTIMATED = "tokens_estimated";
+    static final String ACCEPTED_ON = "accepted_on";
+    static final String ESCALATED_TO_MODEL = "escalated_to_model";
+    static final String SUGGESTIONS = "suggestions";
+    static final String FINDINGS = "findings";
+    static final String KIND = "kind";
+    static final String GAP_KIND = "gap_kind";
+    static final String TITLE = "title";
+    static final String SYMBOL = "symbol";
+    static final String LINE = "line";
+    static final String CITATIONS = "citations";
+    static final String DOC = "doc";
+    static final String VALID = "valid";
+    static final String CITATIONS_VALID = "citations_valid";
+    static final String CITATIONS_INVALID = "citations_invalid";
+    static final String DURATION_MS = "duration_ms";
+    static final String PROMPT_CHARS = "prompt_chars";
+    static final String QUERY_PASSAGES = "query_passages";
+    static final String CACHED = "cached";
+    static final String REVIEWED_AT = "reviewed_at";
+    static final String PARTS = "parts";
+    static final String FIRST_LINE = "first_line";
+    static final String LAST_LINE = "last_line";
+    static final String ATTEMPTS = "attempts";
+}

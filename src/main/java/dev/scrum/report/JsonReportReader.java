@@ -1,0 +1,281 @@
+package dev.scrum.report;
+
+import static dev.scrum.report.JsonFields.*;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import dev.scrum.check.Citation;
+import dev.scrum.chunk.Chunk;
+import dev.scrum.chunk.DocumentKind;
+import dev.scrum.ladder.Attempt;
+import dev.scrum.ladder.AttemptStatus;
+import dev.scrum.retrieve.ScoredChunk;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Reads what {@link JsonReportWriter} wrote back into a {@link RunReport} and its {@link FileReview}s, so that
+ * shards can be merged. Everything the writer records comes back; what it does not record does not: the raw
+ * text of each attempt's answer ({@link Attempt#answer()} is {@code ""}), a passage similarity's digits past
+ * the fourth decimal, and the fraction of a second of {@code ran_at} and {@code reviewed_at}. Fields derived
+ * from others (counts, token totals) are not read: the records derive them again.
+ */
+public final class JsonReportReader {
+
+    private JsonReportReader() {}
+
+    /**
+     * Reads a run from a {@code scrum/} directory: its {@code summary.json} and the review file of every file
+     * the summary lists.
+     *
+     * @throws IOException when a file is missing or unreadable, or not what the writer writes (the message
+     *     names the file and the field)
+     */
+    public static RunReport read(Path directory) throws IOException {
+        Path summary = directory.resolve("summary.json");
+        Obj o = new Obj(parse(summary), summary.toString());
+        List<String> files = decode(summary, () -> o.map(PER_FILE, entry -> entry.string(FILE)));
+        List<FileReview> reviews = new ArrayList<>();
+        for (String file : files) {
+            Path reviewFile = directory.resolve(JsonReportWriter.reviewFileName(file));
+            FileReview review = readReview(reviewFile);
+            if (!review.file().equals(file)) {
+                throw new IOException(reviewFile + " holds the review of " + review.file() + ", not of " + file
+                        + " (their review file names collide)");
+            }
+            reviews.add(review);
+        }
+        return decode(summary, () -> summary(o, reviews));
+    }
+
+    /** Reads one {@code review_*.json}. */
+    public static FileReview readReview(Path file) throws IOException {
+        JsonObject o = parse(file);
+        return decode(file, () -> review(new Obj(o, file.toString())));
+    }
+
+    private static RunReport summary(Obj o, List<FileReview> reviews) {
+        return new RunReport(o.instant(RAN_AT), o.bool(DRY_RUN), reviews,
+                o.map(SKIPPED_FILES, s -> new SkippedFile(s.string(FILE), s.string(REASON))),
+                o.strings(LADDER), o.string(EMBEDDER),
+                o.map(DOCUMENTS, d -> new DocumentInfo(d.string(LABEL), d.string(PATH), d.integer(CHARS),
+                        d.integer(CHUNKS))),
+                o.longValue(TOTAL_DURATION_MS), o.stringOrNull(SHARD));
+    }
+
+    private static FileReview review(Obj o) {
+        return new FileReview(o.string(FILE), o.longValue(FILE_BYTES),
+                o.map(TOP_PRD_CHUNKS, JsonReportReader::passage), o.map(TOP_PROPOSAL_CHUNKS, JsonReportReader::passage),
+                o.map(ATTEMPTS_HISTORY, JsonReportReader::attempt), o.integerOrNull(ACCEPTED_ON),
+                o.string(ESCALATED_TO_MODEL), o.string(SUGGESTIONS), o.integerOrNull(SCORE),
+                o.map(FINDINGS, JsonReportReader::finding), o.integer(CITATIONS_VALID), o.integer(CITATIONS_INVALID),
+                o.longValue(DURATION_MS), o.integer(PROMPT_CHARS), o.integer(QUERY_PASSAGES),
+                o.get(REVIEWED_AT).isJsonNull() ? null : o.instant(REVIEWED_AT), o.bool(CACHED),
+                o.map(PARTS, JsonReportReader::part));
+    }
+
+    private static FilePart part(Obj o) {
+        return new FilePart(o.integer(N), o.integer(FIRST_LINE), o.integer(LAST_LINE), o.integer(CHARS),
+                o.integerOrNull(ACCEPTED_ON), o.string(MODEL), o.integer(ATTEMPTS));
+    }
+
+    private static ScoredChunk passage(Obj o) {
+        DocumentKind kind = o.oneOf(ORIGIN, DocumentKind.values(), DocumentKind::jsonName);
+        String text = o.string(TEXT);
+        if (text.length() != o.integer(LENGTH)) {
+            throw o.bad(LENGTH, "is " + o.integer(LENGTH) + " but the passage's text has " + text.length()
+                    + " characters");
+        }
+        return new ScoredChunk(new Chunk(kind, o.integer(OFFSET), text), o.number(SCORE));
+    }
+
+    private static Attempt attempt(Obj o) {
+        AttemptStatus status = o.oneOf(STATUS, AttemptStatus.values(), AttemptStatus::id);
+        return new Attempt(o.integer(N), o.string(PROVIDER_MODEL), o.string(MODEL), status, o.integer(CHARS),
+                o.has(ERROR) ? o.stringOrNull(ERROR) : null, o.longValue(MS), o.integerOrNull(PROMPT_TOKENS),
+                o.integerOrNull(COMPLETION_TOKENS), "", o.bool(TOKENS_ESTIMATED));
+    }
+
+    private static Finding finding(Obj o) {
+        return new Finding(o.string(KIND), o.has(GAP_KIND) ? o.stringOrNull(GAP_KIND) : null,
+                o.has(TITLE) ? o.stringOrNull(TITLE) : null, o.string(TEXT), o.stringOrNull(SYMBOL),
+                o.integerOrNull(LINE),
+                o.map(CITATIONS, c -> new Citation(c.string(DOC), c.integer(OFFSET), c.bool(VALID))));
+    }
+
+    private static JsonObject parse(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + " does not exist");
+        }
+        try {
+            JsonElement e = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
+            if (!e.isJsonObject()) {
+                throw new IOException(file + " is not a JSON object");
+            }
+            return e.getAsJsonObject();
+        } catch (JsonParseException e) {
+            throw new IOException(file + " is not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static <T> T decode(Path file, Supplier<T> decoding) throws IOException {
+        try {
+            return decoding.get();
+        } catch (Malformed e) {
+            throw new IOException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new IOException(file + " is not a review file this plugin wrote: " + e, e);
+        }
+    }
+
+    /** A field is missing or of the wrong type. */
+    private static final class Malformed extends RuntimeException {
+        Malformed(String message) {
+            super(message);
+        }
+    }
+
+    /** A JSON object and where it came from, with typed reads that name the field when it is not as expected. */
+    private record Obj(JsonObject json, String where) {
+
+        boolean has(String key) {
+            return json.has(key);
+        }
+
+        Malformed bad(String key, String problem) {
+            return new Malformed(where + ": field '" + key + "' " + problem);
+        }
+
+        JsonElement get(String key) {
+            JsonElement e = json.get(key);
+            if (e == null) {
+                throw bad(key, "is missing");
+            }
+            return e;
+        }
+
+        private JsonElement primitive(String key, String what) {
+            JsonElement e = get(key);
+            if (!e.isJsonPrimitive()) {
+                throw bad(key, "is not " + what + ": " + e);
+            }
+            return e;
+        }
+
+        String string(String key) {
+            String s = stringOrNull(key);
+            if (s == null) {
+                throw bad(key, "is null");
+            }
+            return s;
+        }
+
+        String stringOrNull(String key) {
+            JsonElement e = get(key);
+            return e.isJsonNull() ? null : primitive(key, "a string").getAsString();
+        }
+
+        long longValue(String key) {
+            JsonElement e = primitive(key, "a number");
+            try {
+                return e.getAsLong();
+            } catch (NumberFormatException ex) {
+                throw bad(key, "is not a whole number: " + e);
+            }
+        }
+
+        int integer(String key) {
+            long v = longValue(key);
+            if (v != (int) v) {
+                throw bad(key, "is out of range: " + v);
+            }
+            return (int) v;
+        }
+
+        Integer integerOrNull(String key) {
+            return get(key).isJsonNull() ? null : integer(key);
+        }
+
+        double number(String key) {
+            try {
+                return primitive(key, "a number").getAsDouble();
+            } catch (NumberFormatException ex) {
+                throw bad(key, "is not a number: " + get(key));
+            }
+        }
+
+        boolean bool(String key) {
+            JsonElement e = primitive(key, "true or false");
+            if (!e.getAsJsonPrimitive().isBoolean()) {
+                throw bad(key, "is not true or false: " + e);
+            }
+            return e.getAsBoolean();
+        }
+
+        /** The value of {@code values} whose JSON name ({@code name}) the field holds. */
+        <E> E oneOf(String key, E[] values, Function<E, String> name) {
+            String s = string(key);
+            for (E value : values) {
+                if (name.apply(value).equals(s)) {
+                    return value;
+                }
+            }
+            throw bad(key, "is '" + s + "', none of " + Arrays.stream(values).map(name).toList());
+        }
+
+        Instant instant(String key) {
+            try {
+                return Instant.parse(string(key));
+            } catch (DateTimeParseException e) {
+                throw bad(key, "is not an ISO-8601 instant: " + get(key));
+            }
+        }
+
+        private JsonArray array(String key) {
+            JsonElement e = get(key);
+            if (!e.isJsonArray()) {
+                throw bad(key, "is not a list: " + e);
+            }
+            return e.getAsJsonArray();
+        }
+
+        List<Obj> objects(String key) {
+            List<Obj> out = new ArrayList<>();
+            for (JsonElement item : array(key)) {
+                String at = key + "[" + out.size() + "]";
+                if (!item.isJsonObject()) {
+                    throw bad(at, "is not an object: " + item);
+                }
+                out.add(new Obj(item.getAsJsonObject(), where + " " + at));
+            }
+            return out;
+        }
+
+        <T> List<T> map(String key, Function<Obj, T> read) {
+            return objects(key).stream().map(read).toList();
+        }
+
+        List<String> strings(String key) {
+            List<String> out = new ArrayList<>();
+            for (JsonElement item : array(key)) {
+                if (!item.isJsonPrimitive()) {
+                    throw bad(key, "holds something not a string: " + item);
+                }
+                out.add(item.getAsString());
+            }
+            return out;
+        }
+    }
+}

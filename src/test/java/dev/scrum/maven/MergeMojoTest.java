@@ -1,0 +1,136 @@
+package dev.scrum.maven;
+
+import static dev.scrum.review.ShardFixtures.ALL;
+import static dev.scrum.review.ShardFixtures.CHECKOUT;
+import static dev.scrum.review.ShardFixtures.EARLY;
+import static dev.scrum.review.ShardFixtures.INVENTORY;
+import static dev.scrum.review.ShardFixtures.LATE;
+import static dev.scrum.review.ShardFixtures.run;
+import static dev.scrum.review.ShardFixtures.shard;
+import static dev.scrum.review.ShardFixtures.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.scrum.review.Shard;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.api.plugin.testing.Basedir;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.SystemStreamLog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@MojoTest
+class MergeMojoTest {
+
+    @TempDir
+    Path tmp;
+
+    /** Shards 1/2 and 2/2 of the fixtures' five files (one unresolved, one scored 6) in {@code tmp/shards}. */
+    private MergeMojo shardsOf(MergeMojo mojo) throws Exception {
+        shard(tmp.resolve("shards/scrum-shard-1"), new Shard(1, 2), LATE, 1_000);
+        shard(tmp.resolve("shards/scrum-shard-2"), new Shard(2, 2), EARLY, 2_000);
+        mojo.shardDirectories = List.of(tmp.resolve("shards").toFile());
+        mojo.outputDirectory = tmp.resolve("out").toFile();
+        return mojo;
+    }
+
+    private static List<String> warnings(MergeMojo mojo) {
+        List<String> lines = new ArrayList<>();
+        mojo.setLog(new SystemStreamLog() {
+            @Override
+            public void warn(CharSequence content) {
+                lines.add(content.toString());
+            }
+        });
+        return lines;
+    }
+
+    @Test
+    @Basedir("/projects/merge")
+    @InjectMojo(goal = "merge", pom = "pom.xml")
+    void writesOneReportAndFailsOnTheUnresolvedFileNamingItAndTheReport(MergeMojo mojo) throws Exception {
+        MojoFailureException e = assertThrows(MojoFailureException.class, shardsOf(mojo)::execute);
+        Path report = tmp.resolve("out/scrum-report.md");
+        assertEquals("1 of 5 file(s) unresolved (no rung's answer was accepted): " + INVENTORY + ". See " + report,
+                e.getMessage());
+        assertTrue(Files.readString(report).contains("1 of 5 file(s) unresolved"));
+        JsonObject summary = JsonParser.parseString(Files.readString(tmp.resolve("out/scrum/summary.json")))
+                .getAsJsonObject();
+        assertEquals(5, summary.get("target_count").getAsInt());
+        assertEquals("2026-11-24T10:00:00Z", summary.get("ran_at").getAsString());
+        assertEquals(3_000, summary.get("total_duration_ms").getAsLong());
+        assertTrue(summary.get("shard").isJsonNull());
+    }
+
+    @Test
+    @Basedir("/projects/merge")
+    @InjectMojo(goal = "merge", pom = "pom.xml")
+    void minScoreFailsOnLowScoresNamingFilesAndScores(MergeMojo mojo) throws Exception {
+        shardsOf(mojo).failOnUnresolved = false;
+        mojo.minScore = 7;
+        List<String> warnings = warnings(mojo);
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals("1 file(s) scored below minScore 7: " + CHECKOUT + " (6/10). See "
+                + tmp.resolve("out/scrum-report.md"), e.getMessage());
+        assertEquals(List.of("1 file(s) unresolved; not failing the build (failOnUnresolved=false)"), warnings);
+    }
+
+    @Test
+    @Basedir("/projects/merge")
+    @InjectMojo(goal = "merge", pom = "pom.xml")
+    void bothFailuresAreNamedInOneMessage(MergeMojo mojo) throws Exception {
+        shardsOf(mojo).minScore = 7;
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals("1 of 5 file(s) unresolved (no rung's answer was accepted): " + INVENTORY + ". 1 file(s) scored "
+                + "below minScore 7: " + CHECKOUT + " (6/10). See " + tmp.resolve("out/scrum-report.md"), e.getMessage());
+    }
+
+    @Test
+    @Basedir("/projects/merge")
+    @InjectMojo(goal = "merge", pom = "pom.xml")
+    void passesWhenTheGateAllows(MergeMojo mojo) throws Exception {
+        shardsOf(mojo).failOnUnresolved = false;
+        mojo.execute();
+        assertTrue(Files.isRegularFile(tmp.resolve("out/scrum/review_src_main_java_org_acme_Invoice.java.json")));
+    }
+
+    @Test
+    @Basedir("/projects/merge")
+    @InjectMojo(goal = "merge", pom = "pom.xml")
+    void aFileInTwoShardsIsABuildErrorNamingIt(MergeMojo mojo) throws Exception {
+        Path a = write(tmp.resolve("shards/a"), run(EARLY, 1, null, ALL.subList(0, 2), List.of()));
+        Path b = write(tmp.resolve("shards/b"), run(EARLY, 1, null, ALL.subList(1, 3), List.of()));
+        mojo.shardDirectories = List.of(tmp.resolve("shards").toFile());
+        mojo.outputDirectory = tmp.resolve("out").toFile();
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertTrue(e.getMessage().startsWith(CHECKOUT + " appears in two shards: " + a + " and " + b), e.getMessage());
+    }
+
+    @Test
+    @Basedir("/projects/merge")
+    @InjectMojo(goal = "merge", pom = "pom.xml")
+    void noShardIsABuildErrorSayingWhereItLooked(MergeMojo mojo) throws Exception {
+        mojo.shardDirectories = List.of(tmp.toFile());
+        mojo.outputDirectory = tmp.resolve("out").toFile();
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertTrue(e.getMessage().startsWith("No summary.json found in or below " + tmp), e.getMessage());
+    }
+
+    @Test
+    @Basedir("/projects/merge")
+    @InjectMojo(goal = "merge", pom = "pom.xml")
+    void aMinScoreOutsideTheScaleIsRefused(MergeMojo mojo) {
+        mojo.minScore = 11;
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertEquals("<minScore> (scrum.minScore) is 11: use 0 (off) to 10; scores run from 1 to 10", e.getMessage());
+    }
+}

@@ -1,0 +1,143 @@
+package dev.scrum.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.scrum.chunk.Chunk;
+import dev.scrum.chunk.DocumentKind;
+import dev.scrum.ladder.Attempt;
+import dev.scrum.ladder.AttemptStatus;
+import dev.scrum.retrieve.ScoredChunk;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JsonReportReaderTest {
+
+    /** What the JSON keeps of a review: everything but the attempts' raw answers and fractions of seconds. */
+    private static FileReview asWritten(FileReview r) {
+        List<Attempt> attempts = r.attempts().stream()
+                .map(a -> new Attempt(a.n(), a.rungId(), a.model(), a.status(), a.chars(), a.error(), a.durationMs(),
+                        a.promptTokens(), a.completionTokens(), "", a.tokensEstimated()))
+                .toList();
+        return new FileReview(r.file(), r.fileBytes(), r.prdPassages(), r.proposalPassages(), attempts, r.acceptedOn(),
+                r.escalatedTo(), r.suggestions(), r.score(), r.findings(), r.citationsValid(), r.citationsInvalid(),
+                r.durationMs(), r.promptChars(), r.queryPassages(),
+                r.reviewedAt() == null ? null : r.reviewedAt().truncatedTo(ChronoUnit.SECONDS), r.cached(), r.parts());
+    }
+
+    /** A cached review of a file reviewed in parts, with estimated token counts: every field set. */
+    static FileReview everything() {
+        FileReview r = ReportWritersTest.resolved();
+        List<Attempt> attempts = List.of(new Attempt(1, "ollama/qwen3:latest", "qwen3:latest", AttemptStatus.ACCEPTED,
+                900, null, 1200, 4000, 350, "", true));
+        return new FileReview("src/main/java/a/Big.java", r.fileBytes(), r.prdPassages(), r.proposalPassages(), attempts, 1,
+                "ollama/qwen3:latest", r.suggestions(), 6, r.findings(), 2, 0, 5000, 120000, 40,
+                Instant.parse("2026-11-20T08:30:15.250Z"), true,
+                List.of(new FilePart(1, 1, 900, 60000, 1, "ollama/qwen3:latest", 1),
+                        new FilePart(2, 901, 1700, 58000, null, "", 2)));
+    }
+
+    private static void write(Path dir, RunReport run) throws IOException {
+        JsonReportWriter writer = new JsonReportWriter(dir);
+        for (FileReview r : run.reviews()) {
+            writer.writeReview(r);
+        }
+        writer.writeSummary(run);
+    }
+
+    @Test
+    void aReviewComesBackAsTheSameRecord(@TempDir Path dir) throws Exception {
+        for (FileReview r : List.of(ReportWritersTest.resolved(), ReportWritersTest.unresolved(), everything())) {
+            Path file = new JsonReportWriter(dir).writeReview(r);
+            assertEquals(asWritten(r), JsonReportReader.readReview(file));
+        }
+    }
+
+    @Test
+    void aRunComesBackAsTheSameRecord(@TempDir Path dir) throws Exception {
+        RunReport original = ReportWritersTest.run(false, ReportWritersTest.resolved(), ReportWritersTest.unresolved(),
+                everything());
+        RunReport sharded = new RunReport(original.ranAt(), false, original.reviews(), original.skipped(),
+                original.ladder(), original.embedder(), original.documents(), original.totalDurationMs(), "2/3");
+        write(dir, sharded);
+
+        RunReport read = JsonReportReader.read(dir);
+
+        RunReport expected = new RunReport(Instant.parse("2026-11-24T10:00:00Z"), false,
+                original.reviews().stream().map(JsonReportReaderTest::asWritten).toList(), original.skipped(),
+                original.ladder(), original.embedder(), original.documents(), original.totalDurationMs(), "2/3");
+        assertEquals(expected, read);
+        assertEquals(MarkdownReportWriter.render(sharded), MarkdownReportWriter.render(read),
+                "the report made from what was read is the report of the run");
+    }
+
+    @Test
+    void writingWhatWasReadWritesTheSameFiles(@TempDir Path dir) throws Exception {
+        write(dir.resolve("a"), ReportWritersTest.run(false, ReportWritersTest.resolved(), everything()));
+        write(dir.resolve("b"), JsonReportReader.read(dir.resolve("a")));
+        for (String name : List.of("summary.json", JsonReportWriter.reviewFileName("src/main/java/a/B.java"),
+                JsonReportWriter.reviewFileName("src/main/java/a/Big.java"))) {
+            assertEquals(Files.readString(dir.resolve("a").resolve(name)), Files.readString(dir.resolve("b").resolve(name)),
+                    name);
+        }
+    }
+
+    @Test
+    void theReportOfWhatWasReadRoundsSimilaritiesAsTheRunsOwnReport(@TempDir Path dir) throws Exception {
+        FileReview r = ReportWritersTest.unresolved();
+        List<ScoredChunk> awkward = Stream.of(0.68149, 0.63449999, 0.12345, 0.99995)
+                .map(score -> new ScoredChunk(new Chunk(DocumentKind.PRD, 0, "text"), score))
+                .toList();
+        RunReport run = ReportWritersTest.run(false, new FileReview(r.file(), r.fileBytes(), awkward, List.of(),
+                r.attempts(), null, "", "", null, List.of(), 0, 0, 1, 1, 1));
+        write(dir, run);
+        assertEquals(MarkdownReportWriter.render(run), MarkdownReportWriter.render(JsonReportReader.read(dir)));
+    }
+
+    /** Writes a review, replaces {@code from} by {@code to} in its JSON, and returns why reading it failed. */
+    private static String refusal(Path dir, String from, String to) throws IOException {
+        Path file = new JsonReportWriter(dir).writeReview(ReportWritersTest.resolved());
+        Files.writeString(file, Files.readString(file).replace(from, to));
+        IOException e = assertThrows(IOException.class, () -> JsonReportReader.readReview(file));
+        assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
+        return e.getMessage().substring(file.toString().length());
+    }
+
+    @Test
+    void aFieldMissingOrOfTheWrongTypeIsNamedWithWhereItIs(@TempDir Path dir) throws Exception {
+        assertEquals(": field 'escalated_to_model' is missing", refusal(dir, "\"escalated_to_model\"", "\"escalated\""));
+        assertEquals(" attempts_history[1]: field 'n' is not a whole number: \"two\"",
+                refusal(dir, "\"n\": 2,", "\"n\": \"two\","));
+        assertEquals(" attempts_history[1]: field 'status' is 'fine', none of [accepted, thin, malformed, ungrounded, "
+                + "truncated, error, skipped]", refusal(dir, "\"accepted\"", "\"fine\""));
+        assertEquals(" top_prd_chunks[0]: field 'length' is 799 but the passage's text has 800 characters",
+                refusal(dir, "\"length\": 800", "\"length\": 799"));
+    }
+
+    @Test
+    void aMissingReviewFileIsNamed(@TempDir Path dir) throws Exception {
+        write(dir, ReportWritersTest.run(false, ReportWritersTest.resolved()));
+        Path review = dir.resolve(JsonReportWriter.reviewFileName("src/main/java/a/B.java"));
+        Files.delete(review);
+        IOException e = assertThrows(IOException.class, () -> JsonReportReader.read(dir));
+        assertEquals(review + " does not exist", e.getMessage());
+    }
+
+    @Test
+    void aReviewFileHoldingAnotherFilesReviewIsRefused(@TempDir Path dir) throws Exception {
+        write(dir, ReportWritersTest.run(false, ReportWritersTest.resolved()));
+        Path review = dir.resolve(JsonReportWriter.reviewFileName("src/main/java/a/B.java"));
+        Files.writeString(review, Files.readString(review).replace("\"src/main/java/a/B.java\"", "\"src/main/java_a/B.java\""));
+        IOException e = assertThrows(IOException.class, () -> JsonReportReader.read(dir));
+        assertTrue(e.getMessage().endsWith("holds the review of src/main/java_a/B.java, not of src/main/java/a/B.java "
+                + "(their review file names collide)"), e.getMessage());
+    }
+}
