@@ -13,6 +13,7 @@ import dev.scrum.review.Reviewer;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -29,7 +30,8 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Reviews the project's source files against its PRD and a change proposal with a ladder of LLMs, writes
- * {@code scrum-report.md} and {@code scrum/*.json}, and fails the build when a file has no accepted review.
+ * {@code scrum-report.md} and {@code scrum/*.json}, and fails the build when a file has no accepted review or
+ * scores below {@code minScore}.
  *
  * <p>This class only turns Maven configuration into a {@link ReviewRequest} and the {@link ReviewResult}
  * into a build outcome; the review itself is {@link Reviewer}'s.
@@ -103,6 +105,17 @@ public class ReviewMojo extends AbstractMojo {
     @Parameter(property = "scrum.failOnUnresolved", defaultValue = "true")
     boolean failOnUnresolved;
 
+    /**
+     * Fail the build when an accepted review's alignment score (1–10) is below this; 0 turns the gate off.
+     * Files without a score do not fail it (see {@code requireScore}).
+     */
+    @Parameter(property = "scrum.minScore", defaultValue = "0")
+    int minScore;
+
+    /** An answer with no alignment score is not accepted (it is "thin"), so the ladder escalates. */
+    @Parameter(property = "scrum.requireScore", defaultValue = "false")
+    boolean requireScore;
+
     /** Files reviewed at once. */
     @Parameter(property = "scrum.threads", defaultValue = "4")
     int threads;
@@ -160,15 +173,25 @@ public class ReviewMojo extends AbstractMojo {
     }
 
     private void gate(ReviewResult result) throws MojoFailureException {
+        List<String> failures = new ArrayList<>();
         List<FileReview> unresolved = result.unresolved();
         if (!unresolved.isEmpty() && failOnUnresolved) {
-            throw new MojoFailureException(unresolved.size() + " of " + result.run().reviews().size()
+            failures.add(unresolved.size() + " of " + result.run().reviews().size()
                     + " file(s) unresolved (no rung's answer was accepted): "
-                    + unresolved.stream().map(FileReview::file).collect(Collectors.joining(", "))
-                    + ". See " + result.reportFile());
+                    + unresolved.stream().map(FileReview::file).collect(Collectors.joining(", ")));
         }
-        if (!unresolved.isEmpty()) {
+        if (!unresolved.isEmpty() && !failOnUnresolved) {
             getLog().warn(unresolved.size() + " file(s) unresolved; not failing the build (failOnUnresolved=false)");
+        }
+        List<FileReview> low = result.belowScore(minScore);
+        if (!low.isEmpty()) {
+            failures.add(low.size() + " file(s) scored below minScore " + minScore + ": " + low.stream()
+                    .map(r -> r.file() + " (" + r.score() + "/10)").collect(Collectors.joining(", ")));
+        } else if (minScore > 0 && !result.run().dryRun()) {
+            getLog().info("Every scored file is at or above minScore " + minScore);
+        }
+        if (!failures.isEmpty()) {
+            throw new MojoFailureException(String.join(". ", failures) + ". See " + result.reportFile());
         }
     }
 
@@ -179,6 +202,7 @@ public class ReviewMojo extends AbstractMojo {
                 "use 0 or more and less than chunkSize (" + chunkSize + ")");
         require(topK > 0, "topK", topK, "use 1 or more");
         require(minAnswerChars >= 0, "minAnswerChars", minAnswerChars, "use 0 or more");
+        require(minScore >= 0 && minScore <= 10, "minScore", minScore, "use 0 (no gate) or a score from 1 to 10");
         require(threads > 0, "threads", threads, "use 1 or more");
         require(maxFileBytes > 0, "maxFileBytes", maxFileBytes, "use a positive number of bytes");
         if (prdPath == null) {
@@ -195,7 +219,8 @@ public class ReviewMojo extends AbstractMojo {
                 project.getCompileSourceRoots(), buildDir.toAbsolutePath().normalize());
         return new ReviewRequest(base, selected, prdPath.toPath(), proposalPath == null ? null : proposalPath.toPath(),
                 rungs, new EmbeddingResolver(credentials, env).resolve(embedding), chunkSize, chunkOverlap, topK, minAnswerChars, threads,
-                (outputDirectory == null ? buildDir.toFile() : outputDirectory).toPath(), dryRun, maxFileBytes);
+                (outputDirectory == null ? buildDir.toFile() : outputDirectory).toPath(), dryRun, maxFileBytes,
+                requireScore);
     }
 
     private Progress progress() {

@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param outputDirectory where {@code scrum-report.md} and {@code scrum/} go
  * @param dryRun retrieve and report what would be sent; call no chat model
  * @param maxFileBytes larger files are skipped and listed
+ * @param requireScore an answer with no alignment score is not accepted
  */
 public record ReviewRequest(
         Path baseDir,
@@ -38,7 +39,8 @@ public record ReviewRequest(
         int threads,
         Path outputDirectory,
         boolean dryRun,
-        long maxFileBytes) {
+        long maxFileBytes,
+        boolean requireScore) {
 
     public ReviewRequest {
         Objects.requireNonNull(baseDir, "baseDir");

@@ -2,7 +2,6 @@ package dev.scrum.review;
 
 import dev.scrum.check.Citation;
 import dev.scrum.check.CitationChecker;
-import dev.scrum.check.Rubric;
 import dev.scrum.chunk.Chunk;
 import dev.scrum.chunk.Document;
 import dev.scrum.chunk.DocumentKind;
@@ -26,6 +25,7 @@ import dev.scrum.retrieve.DocumentIndex;
 import dev.scrum.retrieve.Retrieval;
 import dev.scrum.retrieve.Retriever;
 import dev.scrum.retrieve.ScoredChunk;
+import dev.scrum.symbols.SymbolTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -116,7 +116,9 @@ public final class Reviewer {
                     prdChunks.size(), proposalChunks.size(), embedder.name(), seconds(t)));
             Retriever retriever = new Retriever(embedder, prdIndex, proposalIndex, request.topK());
             Ladder ladder = request.dryRun() ? null : new Ladder(request.ladder(), services::chatClient);
-            reviews = reviewAll(request, reviewable, retriever, ladder);
+            FileChecks checks = new FileChecks(request.minAnswerChars(), request.requireScore(),
+                    Stream.of(prd, proposal).filter(d -> d != null).toList());
+            reviews = reviewAll(request, reviewable, retriever, ladder, checks);
         }
         RunReport run = new RunReport(ranAt, request.dryRun(), reviews, skipped,
                 request.ladder().stream().map(Rung::id).toList(), embedder.name(), documents,
@@ -127,10 +129,9 @@ public final class Reviewer {
         return new ReviewResult(run, request.reportFile(), request.jsonDirectory());
     }
 
-    private List<FileReview> reviewAll(ReviewRequest request, List<String> files, Retriever retriever, Ladder ladder)
-            throws IOException {
+    private List<FileReview> reviewAll(ReviewRequest request, List<String> files, Retriever retriever, Ladder ladder,
+            FileChecks checks) throws IOException {
         JsonReportWriter json = new JsonReportWriter(request.jsonDirectory());
-        Rubric rubric = new Rubric(request.minAnswerChars());
         int total = files.size();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(request.threads(), total)),
                 daemonThreads());
@@ -140,7 +141,7 @@ public final class Reviewer {
                 String file = files.get(i);
                 String tag = "[" + (i + 1) + "/" + total + "] " + file;
                 futures.add(pool.submit(() -> {
-                    FileReview review = reviewOne(request, file, tag, retriever, ladder, rubric);
+                    FileReview review = reviewOne(request, file, tag, retriever, ladder, checks);
                     json.writeReview(review);
                     return review;
                 }));
@@ -174,7 +175,7 @@ public final class Reviewer {
     }
 
     private FileReview reviewOne(ReviewRequest request, String path, String tag, Retriever retriever, Ladder ladder,
-            Rubric rubric) throws IOException {
+            FileChecks checks) throws IOException {
         long start = System.nanoTime();
         SourceFile source = SourceFile.read(request.baseDir(), path);
         if (source.malformedUtf8()) {
@@ -192,11 +193,12 @@ public final class Reviewer {
             return new FileReview(path, source.bytes(), retrieval.prd(), retrieval.proposal(), List.of(), null, "",
                     "", null, List.of(), 0, 0, millis(start), promptChars, retrieval.queryPassages());
         }
-        LadderOutcome outcome = ladder.climb(prompts, rubric, new LoggingListener(tag));
+        SymbolTable symbols = SymbolTable.of(path, source.text());
+        LadderOutcome outcome = ladder.climb(prompts, checks.rubric(symbols), new LoggingListener(tag));
         List<Chunk> sent = Stream.concat(retrieval.prd().stream(), retrieval.proposal().stream())
                 .map(ScoredChunk::chunk).toList();
-        CitationChecker checker = new CitationChecker(sent);
-        FindingCollector collector = new FindingCollector(checker);
+        CitationChecker checker = checks.citations(sent);
+        FindingCollector collector = new FindingCollector(checker, symbols);
         List<Finding> findings = List.of();
         List<Citation> citations = List.of();
         if (outcome.resolved()) {

@@ -105,6 +105,12 @@ public final class SymbolTable {
         return lines.containsKey(lastIdentifier(reference));
     }
 
+    /** Whether the file declares a type (class, interface, record, enum, object, trait) of the reference's last identifier. */
+    public boolean declaresType(String reference) {
+        String name = lastIdentifier(reference);
+        return declarations.stream().anyMatch(d -> d.kind() == Declaration.Kind.TYPE && d.name().equals(name));
+    }
+
     /** Every line declaring the reference's last identifier, in order (several for overloads); empty when none. */
     public List<Integer> lines(String reference) {
         return List.copyOf(lines.getOrDefault(lastIdentifier(reference), List.of()));

@@ -73,7 +73,7 @@ class ReviewMojoTest {
     private static final String JSON_ANSWER = """
             {"score": 9, "summary": "Invoices follow the PRD closely.",
              "suggestions": [
-               {"title": "Round once", "symbol": "total", "line": null, "change": "Round the total once, at the end.", "citations": []},
+               {"title": "Round once", "symbol": "grossTotal", "line": null, "change": "Round the total once, at the end.", "citations": []},
                {"title": "Due date", "symbol": null, "line": 20, "change": "Derive the due date from the terms.", "citations": []},
                {"title": "Tax", "symbol": null, "line": null, "change": "Keep the tax rate per line, not per invoice.", "citations": []}],
              "gaps": []}
