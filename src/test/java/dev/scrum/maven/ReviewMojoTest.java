@@ -70,6 +70,24 @@ class ReviewMojoTest {
                 e.getMessage());
     }
 
+    @Test
+    @Basedir("/projects/dry-run")
+    @InjectMojo(goal = "review", pom = "pom.xml")
+    @MojoParameter(name = "minScore", value = "11")
+    void aMinScoreOutsideOneToTenIsRefused(ReviewMojo mojo) {
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertEquals("<minScore> (scrum.minScore) is 11: use 0 (no gate) or a score from 1 to 10", e.getMessage());
+    }
+
+    @Test
+    @Basedir("/projects/dry-run")
+    @InjectMojo(goal = "review", pom = "pom.xml")
+    @MojoParameter(name = "minScore", value = "10")
+    void aDryRunIsNeverGatedByMinScore(ReviewMojo mojo) throws Exception {
+        mojo.execute();
+        assertTrue(Files.exists(mojo.project.getBasedir().toPath().resolve("target/scrum-report.md")));
+    }
+
     private static final String JSON_ANSWER = """
             {"score": 9, "summary": "Invoices follow the PRD closely.",
              "suggestions": [
