@@ -36,8 +36,10 @@ public final class Grounding {
             + "function|field|constant|class|property|member)\\s+){0,3}`([^`\\n]+)`");
     private static final Pattern NAMED_MISSING = Pattern.compile(
             "(?i)`([^`\\n]+)`\\s+(?:is|are)\\s+(?:missing|absent|not declared|not defined)\\b");
+    /** Keywords, and file extensions ({@code `Refunds.java`} names a file, not a member {@code java}). */
     private static final Set<String> NOT_SYMBOLS = Set.of("null", "true", "false", "this", "super", "void", "new",
-            "return", "None", "self");
+            "return", "None", "self", "java", "kt", "kts", "groovy", "gradle", "scala", "py", "md", "adoc", "xml",
+            "json", "yml", "yaml", "properties", "txt");
 
     private final SymbolTable file;
 

@@ -27,6 +27,7 @@ final class BraceDeclarations {
     private static final Pattern TYPE = Pattern.compile("(?<![.\\w])(?:enum\\s+)?(?:class|interface|trait|object|enum)\\s+" + NAME);
     private static final Pattern KOTLIN_FUN = Pattern.compile("\\bfun\\s+(?:<[^>\\n]*>\\s*)?(?:[\\w<>?,]+\\.)?" + NAME + "\\s*[(<]");
     private static final Pattern PROPERTY = Pattern.compile("\\b(?:val|var)\\s+(?:[\\w<>?]+\\.)?" + NAME);
+    private static final Pattern ENUM_CONSTANT = Pattern.compile("\\G[\\s,]*(?:case\\s+)?" + NAME);
     private static final Pattern DEF = Pattern.compile("\\bdef\\s+" + NAME + "\\s*([(\\[])?");
     private static final Pattern GROOVY_METHOD = Pattern.compile("(?m)^[ \\t]*" + ANNOTATIONS + MODIFIERS
             + "(?:<[^>\\n]*>\\s+)?" + JAVA_TYPE + NAME + "\\s*\\(");
@@ -105,7 +106,7 @@ final class BraceDeclarations {
 
     /** Enum constants from the body opening at {@code start}: {@code RED, GREEN(2), case BLUE}. */
     private void enumConstants(int start) {
-        Matcher name = Pattern.compile("\\G[\\s,]*(?:case\\s+)?" + NAME).matcher(code);
+        Matcher name = ENUM_CONSTANT.matcher(code);
         int k = start;
         while (name.find(k)) {
             String n = name.group(1);

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * are ignored. A reference is matched by its last identifier: {@code Foo.bar()}, {@code Foo#bar},
  * {@code bar(int)}, {@code this.bar} and {@code bar} all mean {@code bar}.
  *
- * <p>Java is read exactly (see {@link JavaDeclarations}); Kotlin, Groovy and Scala by patterns outside function
+ * <p>Java is read exactly, from its tokens; Kotlin, Groovy and Scala by patterns outside function
  * bodies; Python by indentation. For any other language only the lines are known: {@link #readsDeclarations()}
  * is false and no symbol can be checked.
  */

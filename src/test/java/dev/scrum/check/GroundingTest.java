@@ -128,6 +128,7 @@ class GroundingTest {
                 5. Use `null` checks and `true`/`false` flags; keep `refundPolicyVersion`.
                 6. Introduce `RefundAudit.record(orderId)` for the audit trail.
                 7. The `json` payload should carry `refund_id`.
+                8. `Refunds.java` needs the licence header.
                 - missing: an audit entry (see `refund`).
                 - partial: `persistence` is not covered.
                 """));
