@@ -6,5 +6,13 @@ package dev.scrum.check;
  * @param doc {@code PRD} or {@code PLAN}, as the prompt labels the documents
  * @param offset the character offset cited
  * @param valid whether a passage starting at that offset was sent with the prompt
+ * @param line the 1-based line of the document the passage starts on, or {@code null} (invalid, or unknown)
+ * @param heading the nearest Markdown or AsciiDoc heading before the passage, or {@code null} when none
  */
-public record Citation(String doc, int offset, boolean valid) {}
+public record Citation(String doc, int offset, boolean valid, Integer line, String heading) {
+
+    /** A citation whose place in its document is not known. */
+    public Citation(String doc, int offset, boolean valid) {
+        this(doc, offset, valid, null, null);
+    }
+}

@@ -24,6 +24,9 @@ public final class StructuredAnswerParser {
     private static final Set<String> GAP = Set.of("kind", "symbol", "description", "citations");
     private static final Set<String> GAP_KINDS = Set.of("missing", "partial", "contradicts", "unrequested");
     private static final int MAX_ERRORS = 8;
+    private static final int EXCERPT_CHARS = 40;
+    /** How Gson words a syntax error; the next model needs "malformed JSON at line 1 column 9", not Gson's API. */
+    private static final String GSON_HINT = "Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON";
 
     /** The parse: an answer, or the schema violations found. */
     public record Result(StructuredAnswer answer, List<String> errors) {
@@ -36,6 +39,10 @@ public final class StructuredAnswerParser {
 
     public static Result parse(String text) {
         String json = stripFence(text == null ? "" : text.strip());
+        if (!json.startsWith("{")) {
+            return new Result(null, List.of("not JSON: it begins \"" + excerpt(json)
+                    + "\" where the JSON object should begin; answer with the object alone"));
+        }
         JsonElement root;
         try {
             JsonReader reader = new JsonReader(new StringReader(json));
@@ -43,7 +50,7 @@ public final class StructuredAnswerParser {
             root = JsonParser.parseReader(reader);
         } catch (JsonParseException | IllegalStateException e) {
             String msg = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
-            return new Result(null, List.of("not JSON: " + firstLine(msg)));
+            return new Result(null, List.of("not JSON: " + firstLine(msg).replace(GSON_HINT, "malformed JSON")));
         }
         List<String> errors = new ArrayList<>();
         if (!root.isJsonObject()) {
@@ -183,6 +190,11 @@ public final class StructuredAnswerParser {
             }
         }
         return out;
+    }
+
+    private static String excerpt(String s) {
+        String flat = s.replaceAll("\\s+", " ");
+        return flat.length() <= EXCERPT_CHARS ? flat : flat.substring(0, EXCERPT_CHARS) + "…";
     }
 
     private static String firstLine(String s) {

@@ -13,6 +13,7 @@ import dev.scrum.review.Shard;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -29,7 +30,8 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Reviews the project's source files against its PRD and a change proposal with a ladder of LLMs, writes
- * {@code scrum-report.md} and {@code scrum/*.json}, and fails the build when a file has no accepted review.
+ * {@code scrum-report.md} and {@code scrum/*.json}, and fails the build when a file has no accepted review or
+ * scores below {@code minScore}.
  *
  * <p>This class only turns Maven configuration into a {@link ReviewRequest} and the {@link ReviewResult}
  * into a build outcome; the review itself is {@link Reviewer}'s.
@@ -102,6 +104,17 @@ public class ReviewMojo extends AbstractMojo {
     /** Fail the build when a file has no accepted review. */
     @Parameter(property = "scrum.failOnUnresolved", defaultValue = "true")
     boolean failOnUnresolved;
+
+    /**
+     * Fail the build when an accepted review's alignment score (1–10) is below this; 0 turns the gate off.
+     * Files without a score do not fail it (see {@code requireScore}).
+     */
+    @Parameter(property = "scrum.minScore", defaultValue = "0")
+    int minScore;
+
+    /** An answer with no alignment score is not accepted (it is "thin"), so the ladder escalates. */
+    @Parameter(property = "scrum.requireScore", defaultValue = "false")
+    boolean requireScore;
 
     /** Files reviewed at once. */
     @Parameter(property = "scrum.threads", defaultValue = "4")
@@ -185,7 +198,7 @@ public class ReviewMojo extends AbstractMojo {
     }
 
     private void gate(ReviewResult result) throws MojoFailureException {
-        new Gate(failOnUnresolved, 0, getLog()).apply(result.run(), result.reportFile());
+        new Gate(failOnUnresolved, minScore, getLog()).apply(result.run(), result.reportFile());
     }
 
     private ReviewRequest request() throws MojoExecutionException {
@@ -195,6 +208,7 @@ public class ReviewMojo extends AbstractMojo {
                 "use 0 or more and less than chunkSize (" + chunkSize + ")");
         require(topK > 0, "topK", topK, "use 1 or more");
         require(minAnswerChars >= 0, "minAnswerChars", minAnswerChars, "use 0 or more");
+        require(minScore >= 0 && minScore <= 10, "minScore", minScore, "use 0 (no gate) or a score from 1 to 10");
         require(threads > 0, "threads", threads, "use 1 or more");
         require(maxFileBytes > 0, "maxFileBytes", maxFileBytes, "use a positive number of bytes");
         Shard slice = parseShard(shard);
@@ -220,7 +234,7 @@ public class ReviewMojo extends AbstractMojo {
         return new ReviewRequest(base, changed, prdPath.toPath(), proposalPath == null ? null : proposalPath.toPath(),
                 rungs, new EmbeddingResolver(credentials, env).resolve(embedding), chunkSize, chunkOverlap, topK, minAnswerChars, threads,
                 (outputDirectory == null ? buildDir.toFile() : outputDirectory).toPath(), dryRun, maxFileBytes,
-                cacheDirectory == null ? null : cacheDirectory.toPath(), cache, unchanged, slice);
+                cacheDirectory == null ? null : cacheDirectory.toPath(), cache, unchanged, slice, requireScore);
     }
 
     private static Shard parseShard(String spec) throws MojoExecutionException {

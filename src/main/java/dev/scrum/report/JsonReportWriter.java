@@ -147,6 +147,8 @@ public final class JsonReportWriter {
                 cj.addProperty("doc", c.doc());
                 cj.addProperty("offset", c.offset());
                 cj.addProperty("valid", c.valid());
+                cj.addProperty("line", c.line());
+                cj.addProperty("heading", c.heading());
                 cites.add(cj);
             }
             j.add("citations", cites);

@@ -123,6 +123,7 @@ public final class MarkdownReportWriter {
                         .append(" invalid");
             }
             md.append("\n\n### Review\n\n").append(nested(r.suggestions())).append('\n');
+            CitationSection.append(md, r);
         } else {
             md.append("**Unresolved:** no rung's answer was accepted (").append(r.attemptsMade())
                     .append(" calls, ").append(seconds(r.durationMs())).append(").\n");

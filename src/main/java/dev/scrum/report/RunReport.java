@@ -53,6 +53,14 @@ public record RunReport(
         return reviews.stream().filter(r -> !r.cached()).mapToInt(FileReview::attemptsMade).sum();
     }
 
+    /** Files whose alignment score is below {@code minScore} (none when it is 0, none in a dry run), in order. */
+    public List<FileReview> belowScore(int minScore) {
+        if (dryRun || minScore <= 0) {
+            return List.of();
+        }
+        return reviews.stream().filter(r -> r.score() != null && r.score() < minScore).toList();
+    }
+
     public int totalAttempts() {
         return reviews.stream().mapToInt(FileReview::attemptsMade).sum();
     }

@@ -22,6 +22,7 @@ import dev.scrum.report.Finding;
 import dev.scrum.retrieve.Retrieval;
 import dev.scrum.retrieve.Retriever;
 import dev.scrum.retrieve.ScoredChunk;
+import dev.scrum.symbols.SymbolTable;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -49,7 +50,7 @@ final class FileReviewer {
     private final ReviewRequest request;
     private final Retriever retriever;
     private final Ladder ladder;
-    private final AnswerCheck rubric;
+    private final FileChecks checks;
     private final ReviewCache cache;
     private final Progress progress;
     private final Clock clock;
@@ -59,12 +60,12 @@ final class FileReviewer {
      * @param ladder the ladder, or {@code null} in a dry run
      * @param cache the review cache, or {@code null}
      */
-    FileReviewer(ReviewRequest request, Retriever retriever, Ladder ladder, AnswerCheck rubric, ReviewCache cache,
+    FileReviewer(ReviewRequest request, Retriever retriever, Ladder ladder, FileChecks checks, ReviewCache cache,
             Progress progress, Clock clock) {
         this.request = request;
         this.retriever = retriever;
         this.ladder = ladder;
-        this.rubric = rubric;
+        this.checks = checks;
         this.cache = cache;
         this.progress = progress;
         this.clock = clock;
@@ -132,11 +133,13 @@ final class FileReviewer {
                 return r;
             }
         }
+        SymbolTable symbols = SymbolTable.of(path, source.text());
+        AnswerCheck rubric = checks.rubric(symbols);
         Reviewed reviewed = parts.isEmpty()
                 ? new Reviewed(ladder.climb(prompts, rubric, new LoggingListener(tag)), retrieval.prd(),
                         retrieval.proposal(), retrieval.queryPassages(), List.of())
-                : inParts(path, tag, source.text(), parts);
-        FileReview review = finish(path, tag, source, reviewed, promptChars, start);
+                : inParts(path, tag, source.text(), parts, rubric);
+        FileReview review = finish(path, tag, source, reviewed, promptChars, start, symbols);
         if (key != null && review.resolved()) {
             cache.store(key.forLadder(request.ladder().subList(0, review.acceptedOn())), review);
         }
@@ -166,7 +169,8 @@ final class FileReviewer {
         return new SourceSplitter(maxChars).split(text);
     }
 
-    private Reviewed inParts(String path, String tag, String text, List<SourceSplitter.Part> parts) {
+    private Reviewed inParts(String path, String tag, String text, List<SourceSplitter.Part> parts,
+            AnswerCheck rubric) {
         int total = (int) text.lines().count();
         progress.info(tag + ": too large for the smallest context window of the ladder (" + promptBudget
                 + " prompt tokens): reviewing it in " + parts.size() + " parts");
@@ -198,7 +202,7 @@ final class FileReviewer {
         }
         List<ScoredChunk> prdSent = best(prd);
         List<ScoredChunk> proposalSent = best(proposal);
-        LadderOutcome merged = consolidate(path, tag, total, partReviews, prdSent, proposalSent);
+        LadderOutcome merged = consolidate(path, tag, total, partReviews, prdSent, proposalSent, rubric);
         return new Reviewed(merged, prdSent, proposalSent, queryPassages, recorded);
     }
 
@@ -207,7 +211,7 @@ final class FileReviewer {
      * the two halves' reviews merged last.
      */
     private LadderOutcome consolidate(String path, String tag, int total, List<ConsolidationPrompts.PartReview> reviews,
-            List<ScoredChunk> prd, List<ScoredChunk> proposal) {
+            List<ScoredChunk> prd, List<ScoredChunk> proposal, AnswerCheck rubric) {
         ConsolidationPrompts prompts = new ConsolidationPrompts(path, total, reviews, prd, proposal);
         AnswerFormat format = request.ladder().get(0).format();
         if (reviews.size() <= 2 || fits(prompts.system(format), prompts.user(format, List.of()))) {
@@ -217,14 +221,14 @@ final class FileReviewer {
         List<ConsolidationPrompts.PartReview> merged = new ArrayList<>();
         for (List<ConsolidationPrompts.PartReview> group : List.of(reviews.subList(0, half),
                 reviews.subList(half, reviews.size()))) {
-            LadderOutcome outcome = consolidate(path, tag, total, group, prd, proposal);
+            LadderOutcome outcome = consolidate(path, tag, total, group, prd, proposal, rubric);
             if (!outcome.resolved()) {
                 return outcome;
             }
             merged.add(new ConsolidationPrompts.PartReview(group.get(0).firstLine(),
                     group.get(group.size() - 1).lastLine(), outcome.markdown()));
         }
-        return consolidate(path, tag, total, merged, prd, proposal);
+        return consolidate(path, tag, total, merged, prd, proposal, rubric);
     }
 
     private static ScoredChunk better(ScoredChunk a, ScoredChunk b) {
@@ -240,11 +244,11 @@ final class FileReviewer {
     }
 
     private FileReview finish(String path, String tag, SourceFile source, Reviewed reviewed, int promptChars,
-            long start) {
+            long start, SymbolTable symbols) {
         LadderOutcome outcome = reviewed.outcome();
-        CitationChecker checker = new CitationChecker(
+        CitationChecker checker = checks.citations(
                 concat(reviewed.prd(), reviewed.proposal()).stream().map(ScoredChunk::chunk).toList());
-        FindingCollector collector = new FindingCollector(checker);
+        FindingCollector collector = new FindingCollector(checker, symbols);
         List<Finding> findings = List.of();
         List<Citation> citations = List.of();
         if (outcome.resolved()) {

@@ -2,41 +2,40 @@ package dev.scrum.review;
 
 import dev.scrum.check.Citation;
 import dev.scrum.check.CitationChecker;
+import dev.scrum.check.MarkdownItems;
 import dev.scrum.check.StructuredAnswer;
 import dev.scrum.report.Finding;
+import dev.scrum.symbols.SymbolTable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Turns an accepted answer into findings, each with its citations checked against the passages sent. A
  * structured answer gives them directly; a markdown answer gives one per list item (numbered items are
- * suggestions, bullets are gaps), located by a {@code line N} reference or its first backticked name.
+ * suggestions, bullets are gaps, see {@link MarkdownItems}). A finding is located at the answer's line (a
+ * {@code line N} reference in markdown), else at the line declaring its symbol; a {@code missing} gap has no
+ * line, since what it names is not in the file.
  */
 final class FindingCollector {
 
-    private static final Pattern NUMBERED = Pattern.compile("^\\s{0,3}\\d{1,2}[.)]\\s+(.+)$");
-    private static final Pattern BULLET = Pattern.compile("^\\s{0,3}[-*+]\\s+(.+)$");
-    private static final Pattern LINE = Pattern.compile("(?i)\\b(?:line|l\\.?)\\s*(\\d{1,6})\\b");
-    private static final Pattern SYMBOL = Pattern.compile("`([A-Za-z_$][\\w$.#]*)(?:\\(\\))?`");
-    private static final Pattern GAP_KIND = Pattern.compile("(?i)\\b(missing|partial|partly|contradicts?|unrequested)\\b");
-
     private final CitationChecker citations;
+    private final SymbolTable file;
 
-    FindingCollector(CitationChecker citations) {
+    FindingCollector(CitationChecker citations, SymbolTable file) {
         this.citations = citations;
+        this.file = file;
     }
 
     List<Finding> fromStructured(StructuredAnswer answer) {
         List<Finding> out = new ArrayList<>();
         for (StructuredAnswer.Suggestion s : answer.suggestions()) {
-            out.add(new Finding("suggestion", null, s.title(), s.change(), blankToNull(s.symbol()), s.line(),
+            String symbol = blankToNull(s.symbol());
+            out.add(new Finding("suggestion", null, s.title(), s.change(), symbol, locate(s.line(), symbol, null),
                     cite(s.citations())));
         }
         for (StructuredAnswer.Gap g : answer.gaps()) {
-            out.add(new Finding("gap", g.kind(), null, g.description(), blankToNull(g.symbol()), null,
+            String symbol = blankToNull(g.symbol());
+            out.add(new Finding("gap", g.kind(), null, g.description(), symbol, locate(null, symbol, g.kind()),
                     cite(g.citations())));
         }
         return out;
@@ -44,35 +43,29 @@ final class FindingCollector {
 
     List<Finding> fromMarkdown(String markdown) {
         List<Finding> out = new ArrayList<>();
-        for (String line : markdown.split("\n")) {
-            Matcher numbered = NUMBERED.matcher(line);
-            Matcher bullet = BULLET.matcher(line);
-            boolean isSuggestion = numbered.matches();
-            if (!isSuggestion && !bullet.matches()) {
+        for (MarkdownItems.Item item : MarkdownItems.of(markdown)) {
+            if (item.kind() == MarkdownItems.Kind.PROSE) {
                 continue;
             }
-            String text = (isSuggestion ? numbered.group(1) : bullet.group(1)).strip();
-            Matcher lm = LINE.matcher(text);
-            Integer lineNo = lm.find() ? Integer.valueOf(lm.group(1)) : null;
-            Matcher sm = SYMBOL.matcher(text);
-            String symbol = sm.find() ? sm.group(1) : null;
-            String gapKind = null;
-            if (!isSuggestion) {
-                Matcher gk = GAP_KIND.matcher(text);
-                gapKind = gk.find() ? normalizeGapKind(gk.group(1)) : null;
-            }
-            out.add(new Finding(isSuggestion ? "suggestion" : "gap", gapKind, null, text, symbol, lineNo,
-                    citations.check(text)));
+            boolean suggestion = item.kind() == MarkdownItems.Kind.SUGGESTION;
+            List<Integer> lines = item.lineReferences();
+            String symbol = item.firstSymbol();
+            out.add(new Finding(suggestion ? "suggestion" : "gap", item.gapKind(), null, item.text(), symbol,
+                    locate(lines.isEmpty() ? null : lines.get(0), symbol, item.gapKind()),
+                    citations.check(item.text())));
         }
         return out;
     }
 
-    private static String normalizeGapKind(String word) {
-        String w = word.toLowerCase(Locale.ROOT);
-        if (w.startsWith("contradict")) {
-            return "contradicts";
+    /** The answer's line, else the first line declaring the symbol; none for what a gap says is missing. */
+    private Integer locate(Integer line, String symbol, String gapKind) {
+        if ("missing".equals(gapKind)) {
+            return null;
         }
-        return w.equals("partly") ? "partial" : w;
+        if (line != null) {
+            return line;
+        }
+        return symbol == null ? null : file.line(symbol).orElse(null);
     }
 
     private List<Citation> cite(List<String> raw) {

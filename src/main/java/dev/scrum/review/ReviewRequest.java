@@ -29,6 +29,7 @@ import java.util.Objects;
  * @param unchangedFiles files left out of review ({@code changedSince}) whose cached review, when there is one,
  *     still belongs in the report
  * @param shard the slice of the selection {@code files} is, for {@code summary.json}; {@code null} when unsharded
+ * @param requireScore an answer with no alignment score is not accepted
  */
 public record ReviewRequest(
         Path baseDir,
@@ -48,7 +49,8 @@ public record ReviewRequest(
         Path cacheDirectory,
         boolean reuseCached,
         List<String> unchangedFiles,
-        Shard shard) {
+        Shard shard,
+        boolean requireScore) {
 
     public ReviewRequest {
         Objects.requireNonNull(baseDir, "baseDir");
@@ -66,7 +68,7 @@ public record ReviewRequest(
             Path outputDirectory, boolean dryRun, long maxFileBytes, Path cacheDirectory, boolean reuseCached,
             List<String> unchangedFiles) {
         this(baseDir, files, prd, proposal, ladder, embedding, chunkSize, chunkOverlap, topK, minAnswerChars, threads,
-                outputDirectory, dryRun, maxFileBytes, cacheDirectory, reuseCached, unchangedFiles, null);
+                outputDirectory, dryRun, maxFileBytes, cacheDirectory, reuseCached, unchangedFiles, null, false);
     }
 
     /** A request that reviews every selected file. */
@@ -87,7 +89,7 @@ public record ReviewRequest(
 
     /** The rubric's settings, as they decide whether an answer is accepted (part of a cached review's key). */
     public String rubricFingerprint() {
-        return "minAnswerChars=" + minAnswerChars;
+        return "minAnswerChars=" + minAnswerChars + ";requireScore=" + requireScore + ";grounding=1";
     }
 
     /** {@code target/scrum-report.md}. */

@@ -18,4 +18,9 @@ public record ReviewResult(RunReport run, Path reportFile, Path jsonDirectory) {
     public List<FileReview> unresolved() {
         return run.unresolved();
     }
+
+    /** Files scored below {@code minScore} (none when it is 0, none in a dry run). */
+    public List<FileReview> belowScore(int minScore) {
+        return run.belowScore(minScore);
+    }
 }

@@ -1,7 +1,6 @@
 package dev.scrum.review;
 
 import dev.scrum.cache.ReviewCache;
-import dev.scrum.check.Rubric;
 import dev.scrum.chunk.Chunk;
 import dev.scrum.chunk.Document;
 import dev.scrum.chunk.DocumentKind;
@@ -33,6 +32,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * Runs a review: reads and chunks the documents, embeds them, retrieves each file's passages, climbs the
@@ -110,8 +110,9 @@ public final class Reviewer {
             ReviewCache cache = request.cacheDirectory() == null || request.dryRun()
                     ? null
                     : new ReviewCache(request.cacheDirectory().resolve("reviews"), progress::warn);
-            FileReviewer reviewer = new FileReviewer(request, retriever, ladder, new Rubric(request.minAnswerChars()),
-                    cache, progress, clock);
+            FileReviewer reviewer = new FileReviewer(request, retriever, ladder, new FileChecks(request.minAnswerChars(),
+                    request.requireScore(), Stream.of(prd, proposal).filter(d -> d != null).toList()), cache, progress,
+                    clock);
             reviews = new ArrayList<>(reviewAll(request, reviewable, reviewer));
             reviews.addAll(unchangedFromCache(request, reviewer));
         }

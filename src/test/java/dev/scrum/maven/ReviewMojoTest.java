@@ -70,10 +70,28 @@ class ReviewMojoTest {
                 e.getMessage());
     }
 
+    @Test
+    @Basedir("/projects/dry-run")
+    @InjectMojo(goal = "review", pom = "pom.xml")
+    @MojoParameter(name = "minScore", value = "11")
+    void aMinScoreOutsideOneToTenIsRefused(ReviewMojo mojo) {
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertEquals("<minScore> (scrum.minScore) is 11: use 0 (no gate) or a score from 1 to 10", e.getMessage());
+    }
+
+    @Test
+    @Basedir("/projects/dry-run")
+    @InjectMojo(goal = "review", pom = "pom.xml")
+    @MojoParameter(name = "minScore", value = "10")
+    void aDryRunIsNeverGatedByMinScore(ReviewMojo mojo) throws Exception {
+        mojo.execute();
+        assertTrue(Files.exists(mojo.project.getBasedir().toPath().resolve("target/scrum-report.md")));
+    }
+
     private static final String JSON_ANSWER = """
             {"score": 9, "summary": "Invoices follow the PRD closely.",
              "suggestions": [
-               {"title": "Round once", "symbol": "total", "line": null, "change": "Round the total once, at the end.", "citations": []},
+               {"title": "Round once", "symbol": "grossTotal", "line": null, "change": "Round the total once, at the end.", "citations": []},
                {"title": "Due date", "symbol": null, "line": 20, "change": "Derive the due date from the terms.", "citations": []},
                {"title": "Tax", "symbol": null, "line": null, "change": "Keep the tax rate per line, not per invoice.", "citations": []}],
              "gaps": []}

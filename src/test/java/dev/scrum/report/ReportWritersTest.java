@@ -133,6 +133,53 @@ class ReportWritersTest {
         assertTrue(md.contains("- Ladder: ollama/qwen3.5:latest → ollama/qwen3:latest"));
     }
 
+    static FileReview citing(String file, Integer score, List<Citation> citations) {
+        return new FileReview(file, 10, List.of(), List.of(),
+                List.of(new Attempt(1, "ollama/m", "m", AttemptStatus.ACCEPTED, 300, null, 1, null, null, "answer")),
+                1, "ollama/m", "1. do it", score,
+                List.of(new Finding("suggestion", null, "Do it", "Change append", "append", 12, citations)),
+                (int) citations.stream().filter(Citation::valid).count(),
+                (int) citations.stream().filter(c -> !c.valid()).count(), 1, 1, 1);
+    }
+
+    @Test
+    void citationsAreShownWithTheirPlaceOrMarkedInvalid(@TempDir Path dir) throws Exception {
+        FileReview r = citing("src/a/A.java", 6, List.of(new Citation("PRD", 27880, true, 212, "Refunds"),
+                new Citation("PLAN", 0, true, 1, null), new Citation("PRD", 99999, false),
+                new Citation("section 3", -1, false), new Citation("PRD", 27880, true, 212, "Refunds")));
+        String md = MarkdownReportWriter.render(run(false, r));
+        assertTrue(md.contains("""
+                ### Citations
+
+                - PRD@27880 — line 212, under “Refunds”
+                - PLAN@0 — line 1
+                - ⚠ invalid citation PRD@99999: no such passage was sent
+                - ⚠ invalid citation "section 3": not PRD@<offset> or PLAN@<offset>
+                """), md);
+        assertTrue(md.contains("citations: 3 valid, 2 invalid"), md);
+
+        JsonObject o = JsonParser.parseString(Files.readString(new JsonReportWriter(dir).writeReview(r)))
+                .getAsJsonObject();
+        JsonObject valid = o.getAsJsonArray("findings").get(0).getAsJsonObject().getAsJsonArray("citations")
+                .get(0).getAsJsonObject();
+        assertEquals(212, valid.get("line").getAsInt());
+        assertEquals("Refunds", valid.get("heading").getAsString());
+        JsonObject invalid = o.getAsJsonArray("findings").get(0).getAsJsonObject().getAsJsonArray("citations")
+                .get(2).getAsJsonObject();
+        assertTrue(invalid.get("line").isJsonNull());
+        assertTrue(!invalid.get("valid").getAsBoolean());
+    }
+
+    @Test
+    void belowScoreListsTheScoredFilesUnderTheMinimumOnly() {
+        RunReport run = run(false, citing("a", 5, List.of()), citing("b", 6, List.of()), citing("c", null, List.of()),
+                unresolved());
+        assertEquals(List.of("a"), run.belowScore(6).stream().map(FileReview::file).toList());
+        assertEquals(List.of("a", "b"), run.belowScore(7).stream().map(FileReview::file).toList());
+        assertEquals(List.of(), run.belowScore(0));
+        assertEquals(List.of(), run(true, citing("a", 5, List.of())).belowScore(6), "no gate in a dry run");
+    }
+
     @Test
     void dryRunReportSaysNoModelWasCalled() {
         String md = MarkdownReportWriter.render(run(true, resolved()));
