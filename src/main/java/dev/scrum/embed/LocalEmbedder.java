@@ -24,8 +24,9 @@ import java.util.Map;
  * <p><b>Cost.</b> Constructing one is cheap: the model (34 MB) loads on the first {@link #embed(List)}, in about
  * half a second, once per class loader (LangChain4j keeps it in a static field), and is shared by every instance.
  * Texts are embedded one by one on the calling thread: ONNX Runtime already uses every core, and LangChain4j's
- * {@code embedAll} gains nothing from its thread pool on small machines. Thread-safe: concurrent calls run
- * concurrently on the one model.
+ * {@code embedAll} gains nothing from its thread pool on small machines. Thread-safe, and one text at a time:
+ * concurrent inferences only contend for the same cores (measured on two cores: 1,000 files reviewed by four
+ * threads took twice the single-threaded embedding time), so calls from the review threads take turns.
  *
  * <p><b>Logging.</b> DJL, which runs the tokenizer, logs through SLF4J what a build user can do nothing about: on a
  * machine with a CUDA runtime but no GPU, twice that it cannot count GPUs; that the tokenizer's maximum length is
@@ -80,7 +81,10 @@ public final class LocalEmbedder implements Embedder {
         for (int i = 0; i < texts.size(); i++) {
             String text = texts.get(i);
             try {
-                Embedding embedding = loaded.embed(text).content();
+                Embedding embedding;
+                synchronized (loaded) {
+                    embedding = loaded.embed(text).content();
+                }
                 embedding.normalize();
                 vectors.add(embedding.vector());
             } catch (RuntimeException e) {

@@ -43,12 +43,12 @@ final class Gate {
         } else if (!unresolved.isEmpty()) {
             log.warn(unresolved.size() + " file(s) unresolved; not failing the build (failOnUnresolved=false)");
         }
-        List<FileReview> low = run.reviews().stream()
-                .filter(r -> r.resolved() && r.score() != null && r.score() < minScore)
-                .toList();
+        List<FileReview> low = run.belowScore(minScore);
         if (!low.isEmpty()) {
             failures.add(low.size() + " file(s) scored below minScore " + minScore + ": "
                     + low.stream().map(r -> r.file() + " (" + r.score() + "/10)").collect(Collectors.joining(", ")));
+        } else if (minScore > 0) {
+            log.info("Every scored file is at or above minScore " + minScore);
         }
         if (!failures.isEmpty()) {
             throw new MojoFailureException(String.join(". ", failures) + ". See " + reportFile);

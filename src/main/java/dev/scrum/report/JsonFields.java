@@ -58,6 +58,7 @@ final class JsonFields {
     static final String CITATIONS = "citations";
     static final String DOC = "doc";
     static final String VALID = "valid";
+    static final String HEADING = "heading";
     static final String CITATIONS_VALID = "citations_valid";
     static final String CITATIONS_INVALID = "citations_invalid";
     static final String DURATION_MS = "duration_ms";

@@ -112,7 +112,8 @@ public final class JsonReportReader {
         return new Finding(o.string(KIND), o.has(GAP_KIND) ? o.stringOrNull(GAP_KIND) : null,
                 o.has(TITLE) ? o.stringOrNull(TITLE) : null, o.string(TEXT), o.stringOrNull(SYMBOL),
                 o.integerOrNull(LINE),
-                o.map(CITATIONS, c -> new Citation(c.string(DOC), c.integer(OFFSET), c.bool(VALID))));
+                o.map(CITATIONS, c -> new Citation(c.string(DOC), c.integer(OFFSET), c.bool(VALID),
+                        c.integerOrNull(LINE), c.stringOrNull(HEADING))));
     }
 
     private static JsonObject parse(Path file) throws IOException {

@@ -5,6 +5,7 @@ import dev.scrum.chunk.Chunk;
 import dev.scrum.chunk.Document;
 import dev.scrum.chunk.DocumentKind;
 import dev.scrum.chunk.WindowChunker;
+import dev.scrum.embed.CachingEmbedder;
 import dev.scrum.embed.Embedder;
 import dev.scrum.ladder.Ladder;
 import dev.scrum.ladder.Rung;
@@ -95,26 +96,38 @@ public final class Reviewer {
             documents.add(info("PROPOSAL", request.proposal(), proposal, proposalChunks));
         }
         Embedder embedder = services.embedder(request.embedding());
+        CachingEmbedder cachedVectors = null;
+        if (request.cacheDirectory() != null && request.reuseCached()) {
+            cachedVectors = new CachingEmbedder(embedder, request.cacheDirectory().resolve("embeddings"), progress::warn);
+            embedder = cachedVectors;
+        }
         List<FileReview> reviews;
-        if (reviewable.isEmpty() && request.unchangedFiles().isEmpty()) {
-            progress.warn("No file selected for review: check includes, excludes and files.");
-            reviews = List.of();
-        } else {
-            long t = System.nanoTime();
-            DocumentIndex prdIndex = DocumentIndex.build(prdChunks, embedder);
-            DocumentIndex proposalIndex = proposal == null ? null : DocumentIndex.build(proposalChunks, embedder);
-            progress.info(String.format(Locale.ROOT, "Embedded %d PRD and %d proposal passages with %s in %.1f s",
-                    prdChunks.size(), proposalChunks.size(), embedder.name(), seconds(t)));
-            Retriever retriever = new Retriever(embedder, prdIndex, proposalIndex, request.topK());
-            Ladder ladder = request.dryRun() ? null : new Ladder(request.ladder(), services::chatClient);
-            ReviewCache cache = request.cacheDirectory() == null || request.dryRun()
-                    ? null
-                    : new ReviewCache(request.cacheDirectory().resolve("reviews"), progress::warn);
-            FileReviewer reviewer = new FileReviewer(request, retriever, ladder, new FileChecks(request.minAnswerChars(),
-                    request.requireScore(), Stream.of(prd, proposal).filter(d -> d != null).toList()), cache, progress,
-                    clock);
-            reviews = new ArrayList<>(reviewAll(request, reviewable, reviewer));
-            reviews.addAll(unchangedFromCache(request, reviewer));
+        try {
+            if (reviewable.isEmpty() && request.unchangedFiles().isEmpty()) {
+                progress.warn("No file selected for review: check includes, excludes and files.");
+                reviews = List.of();
+            } else {
+                long t = System.nanoTime();
+                DocumentIndex prdIndex = DocumentIndex.build(prdChunks, embedder);
+                DocumentIndex proposalIndex = proposal == null ? null : DocumentIndex.build(proposalChunks, embedder);
+                progress.info(String.format(Locale.ROOT, "Embedded %d PRD and %d proposal passages with %s in %.1f s%s",
+                        prdChunks.size(), proposalChunks.size(), embedder.name(), seconds(t),
+                        cachedVectors == null ? "" : " (" + cachedVectors.hits() + " from the cache)"));
+                Retriever retriever = new Retriever(embedder, prdIndex, proposalIndex, request.topK());
+                Ladder ladder = request.dryRun() ? null : new Ladder(request.ladder(), services::chatClient);
+                ReviewCache cache = request.cacheDirectory() == null || request.dryRun()
+                        ? null
+                        : new ReviewCache(request.cacheDirectory().resolve("reviews"), progress::warn);
+                FileReviewer reviewer = new FileReviewer(request, retriever, ladder, new FileChecks(request.minAnswerChars(),
+                        request.requireScore(), Stream.of(prd, proposal).filter(d -> d != null).toList()), cache, progress,
+                        clock);
+                reviews = new ArrayList<>(reviewAll(request, reviewable, reviewer));
+                reviews.addAll(unchangedFromCache(request, reviewer));
+            }
+        } finally {
+            if (cachedVectors != null) {
+                cachedVectors.close();
+            }
         }
         RunReport run = new RunReport(ranAt, request.dryRun(), reviews, skipped,
                 request.ladder().stream().map(Rung::id).toList(), embedder.name(), documents,

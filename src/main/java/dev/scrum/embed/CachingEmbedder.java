@@ -1,0 +1,199 @@
+package dev.scrum.embed;
+
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.BufferedInputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * An embedder that remembers: vectors are kept on disk, keyed by the embedder's name and a SHA-256 of the
+ * text, so a second run over unchanged documents and files embeds nothing. One append-only file per embedder
+ * ({@code <dir>/<name>.vectors}); records are appended under a file lock, so concurrent builds may share it,
+ * and a record cut short by a crash is ignored. Any trouble is a warning and a miss, never a failed build.
+ */
+public final class CachingEmbedder implements Embedder {
+
+    private static final int KEY_BYTES = 32;
+    private static final int FLUSH_EVERY = 256;
+
+    private final Embedder delegate;
+    private final Path file;
+    private final Consumer<String> warnings;
+    private final Map<String, float[]> vectors = new ConcurrentHashMap<>();
+    private final List<Map.Entry<String, float[]>> pending = new ArrayList<>();
+    private final AtomicInteger hits = new AtomicInteger();
+    private final AtomicInteger misses = new AtomicInteger();
+    private boolean broken;
+
+    /**
+     * @param delegate the embedder that computes vectors
+     * @param directory where the vector files live
+     * @param warnings where cache trouble is reported
+     */
+    public CachingEmbedder(Embedder delegate, Path directory, Consumer<String> warnings) {
+        this.delegate = delegate;
+        this.file = directory.resolve(delegate.name().replaceAll("[^A-Za-z0-9._-]", "_") + ".vectors");
+        this.warnings = warnings;
+        load();
+    }
+
+    @Override
+    public String name() {
+        return delegate.name();
+    }
+
+    @Override
+    public int maxInputChars() {
+        return delegate.maxInputChars();
+    }
+
+    @Override
+    public List<float[]> embed(List<String> texts) {
+        List<String> keys = new ArrayList<>(texts.size());
+        Map<String, String> missing = new LinkedHashMap<>();
+        for (String t : texts) {
+            String k = key(t);
+            keys.add(k);
+            if (!vectors.containsKey(k)) {
+                missing.putIfAbsent(k, t);
+            }
+        }
+        if (!missing.isEmpty()) {
+            List<String> missingKeys = new ArrayList<>(missing.keySet());
+            List<float[]> computed = delegate.embed(new ArrayList<>(missing.values()));
+            for (int i = 0; i < computed.size(); i++) {
+                vectors.put(missingKeys.get(i), computed.get(i));
+                remember(missingKeys.get(i), computed.get(i));
+            }
+        }
+        misses.addAndGet(missing.size());
+        hits.addAndGet(texts.size() - missing.size());
+        List<float[]> out = new ArrayList<>(texts.size());
+        for (String k : keys) {
+            out.add(vectors.get(k));
+        }
+        return out;
+    }
+
+    /** Texts answered from the cache so far. */
+    public int hits() {
+        return hits.get();
+    }
+
+    /** Texts the delegate embedded so far. */
+    public int misses() {
+        return misses.get();
+    }
+
+    /** Writes what is not on disk yet, then closes the delegate. */
+    @Override
+    public void close() {
+        flush();
+        delegate.close();
+    }
+
+    private void remember(String key, float[] vector) {
+        boolean full;
+        synchronized (pending) {
+            pending.add(Map.entry(key, vector));
+            full = pending.size() >= FLUSH_EVERY;
+        }
+        if (full) {
+            flush();
+        }
+    }
+
+    private void flush() {
+        List<Map.Entry<String, float[]>> batch;
+        synchronized (pending) {
+            if (pending.isEmpty() || broken) {
+                pending.clear();
+                return;
+            }
+            batch = new ArrayList<>(pending);
+            pending.clear();
+        }
+        int bytes = batch.stream().mapToInt(e -> KEY_BYTES + 4 + 4 * e.getValue().length).sum();
+        ByteBuffer buffer = ByteBuffer.allocate(bytes);
+        for (Map.Entry<String, float[]> e : batch) {
+            buffer.put(HexFormat.of().parseHex(e.getKey()));
+            buffer.putInt(e.getValue().length);
+            for (float f : e.getValue()) {
+                buffer.putFloat(f);
+            }
+        }
+        buffer.flip();
+        try {
+            Files.createDirectories(file.getParent());
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND); FileLock lock = channel.lock()) {
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            broken = true;
+            warnings.accept("Could not write the embedding cache " + file + " (" + e.getMessage()
+                    + "); vectors of this run will be computed again next time");
+        }
+    }
+
+    private void load() {
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        try (InputStream raw = Files.newInputStream(file);
+                DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
+            byte[] key = new byte[KEY_BYTES];
+            while (true) {
+                try {
+                    in.readFully(key);
+                    int dim = in.readInt();
+                    if (dim <= 0 || dim > 65_536) {
+                        throw new IOException("a record of " + dim + " dimensions");
+                    }
+                    float[] v = new float[dim];
+                    for (int i = 0; i < dim; i++) {
+                        v[i] = in.readFloat();
+                    }
+                    vectors.put(HexFormat.of().formatHex(key), v);
+                } catch (EOFException end) {
+                    return;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            warnings.accept("The embedding cache " + file + " is unreadable past " + vectors.size()
+                    + " vectors and was partly ignored: " + e.getMessage());
+        }
+    }
+
+    private String key(String text) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            d.update(delegate.name().getBytes(StandardCharsets.UTF_8));
+            d.update((byte) 0);
+            d.update(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}
