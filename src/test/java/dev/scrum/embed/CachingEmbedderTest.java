@@ -1,0 +1,89 @@
+package dev.scrum.embed;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CachingEmbedderTest {
+
+    /** Embeds a text as its length and first character; counts what it was asked. */
+    static final class CountingEmbedder implements Embedder {
+        final List<String> asked = new ArrayList<>();
+
+        @Override
+        public String name() {
+            return "test/counting";
+        }
+
+        @Override
+        public int maxInputChars() {
+            return 100;
+        }
+
+        @Override
+        public List<float[]> embed(List<String> texts) {
+            asked.addAll(texts);
+            return texts.stream().map(t -> new float[] {t.length(), t.isEmpty() ? 0 : t.charAt(0)}).toList();
+        }
+    }
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSecondRunEmbedsNothing() {
+        CountingEmbedder first = new CountingEmbedder();
+        List<String> texts = List.of("alpha", "beta", "alpha", "gamma");
+        List<float[]> computed;
+        try (CachingEmbedder cache = new CachingEmbedder(first, dir, w -> {})) {
+            computed = cache.embed(texts);
+            assertEquals(List.of("alpha", "beta", "gamma"), first.asked, "a text repeated in one call is embedded once");
+        }
+        CountingEmbedder second = new CountingEmbedder();
+        try (CachingEmbedder cache = new CachingEmbedder(second, dir, w -> {})) {
+            List<float[]> again = cache.embed(texts);
+            assertTrue(second.asked.isEmpty());
+            assertEquals(4, cache.hits());
+            for (int i = 0; i < texts.size(); i++) {
+                assertArrayEquals(computed.get(i), again.get(i));
+            }
+            cache.embed(List.of("delta"));
+            assertEquals(List.of("delta"), second.asked);
+        }
+    }
+
+    @Test
+    void aRecordCutShortByACrashIsIgnored() throws Exception {
+        try (CachingEmbedder cache = new CachingEmbedder(new CountingEmbedder(), dir, w -> {})) {
+            cache.embed(List.of("alpha", "beta"));
+        }
+        Path file = Files.list(dir).findFirst().orElseThrow();
+        Files.write(file, new byte[] {1, 2, 3}, StandardOpenOption.APPEND);
+        List<String> warnings = new ArrayList<>();
+        CountingEmbedder again = new CountingEmbedder();
+        try (CachingEmbedder cache = new CachingEmbedder(again, dir, warnings::add)) {
+            cache.embed(List.of("alpha", "beta"));
+        }
+        assertTrue(again.asked.isEmpty(), "the whole records before the cut are still used");
+    }
+
+    @Test
+    void anUnwritableDirectoryIsAWarningNotAFailure() throws Exception {
+        Path notADirectory = Files.writeString(dir.resolve("file"), "x");
+        List<String> warnings = new ArrayList<>();
+        CountingEmbedder delegate = new CountingEmbedder();
+        try (CachingEmbedder cache = new CachingEmbedder(delegate, notADirectory, warnings::add)) {
+            assertEquals(2, cache.embed(List.of("alpha", "beta")).size());
+        }
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0).startsWith("Could not write the embedding cache"), warnings.get(0));
+    }
+}
