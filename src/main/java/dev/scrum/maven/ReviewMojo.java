@@ -176,6 +176,11 @@ public class ReviewMojo extends AbstractMojo {
             return;
         }
         HttpWireLogs.quiet();
+        if ("pom".equals(project.getPackaging()) && (files == null || files.isEmpty())
+                && (includes == null || includes.isEmpty())) {
+            getLog().info("Nothing to review in a pom module (no sources); its modules review their own");
+            return;
+        }
         ReviewRequest request = request();
         getLog().info(String.format("Reviewing %d file(s) against %s%s%s", request.files().size(),
                 relative(request.baseDir(), request.prd()),
@@ -198,7 +203,18 @@ public class ReviewMojo extends AbstractMojo {
     }
 
     private void gate(ReviewResult result) throws MojoFailureException {
+        if (aggregateFollows()) {
+            getLog().info("The gate is left to scrum:aggregate, which decides once for the whole reactor");
+            return;
+        }
         new Gate(failOnUnresolved, minScore, getLog()).apply(result.run(), result.reportFile());
+    }
+
+    /** Whether this build also runs {@code scrum:aggregate}, which then makes the one gate decision. */
+    private boolean aggregateFollows() {
+        List<String> goals = session.getGoals();
+        return goals != null && goals.stream().anyMatch(g -> g.equals("scrum:aggregate")
+                || (g.contains("scrum-maven-plugin") && g.endsWith(":aggregate")));
     }
 
     private ReviewRequest request() throws MojoExecutionException {
@@ -231,7 +247,9 @@ public class ReviewMojo extends AbstractMojo {
         }
         List<String> changed = ChangedSince.filter(base, changedSince, selected, getLog()::info);
         List<String> unchanged = selected.stream().filter(f -> !changed.contains(f)).toList();
-        return new ReviewRequest(base, changed, prdPath.toPath(), proposalPath == null ? null : proposalPath.toPath(),
+        Path root = session.getTopLevelProject() == null ? null : session.getTopLevelProject().getBasedir().toPath();
+        return new ReviewRequest(base, changed, ReactorDocuments.locate(prdPath, base, root, getLog()::info),
+                ReactorDocuments.locate(proposalPath, base, root, getLog()::info),
                 rungs, new EmbeddingResolver(credentials, env).resolve(embedding), chunkSize, chunkOverlap, topK, minAnswerChars, threads,
                 (outputDirectory == null ? buildDir.toFile() : outputDirectory).toPath(), dryRun, maxFileBytes,
                 cacheDirectory == null ? null : cacheDirectory.toPath(), cache, unchanged, slice, requireScore);

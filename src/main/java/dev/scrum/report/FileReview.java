@@ -67,6 +67,14 @@ public record FileReview(
                 List.of());
     }
 
+    /** This review with its path seen from a reactor's root: {@code prefix} is the module's directory, with /. */
+    public FileReview inModule(String prefix) {
+        String path = prefix.isEmpty() ? file : prefix + "/" + file;
+        return new FileReview(path, fileBytes, prdPassages, proposalPassages, attempts, acceptedOn, escalatedTo,
+                suggestions, score, findings, citationsValid, citationsInvalid, durationMs, promptChars, queryPassages,
+                reviewedAt, cached, parts);
+    }
+
     /** This review as reused from the cache by a later run. */
     public FileReview asCached() {
         return new FileReview(file, fileBytes, prdPassages, proposalPassages, attempts, acceptedOn, escalatedTo,

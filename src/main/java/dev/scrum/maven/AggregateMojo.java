@@ -1,0 +1,83 @@
+package dev.scrum.maven;
+
+import dev.scrum.report.ConsoleSummary;
+import dev.scrum.review.ConfigurationException;
+import dev.scrum.review.ReactorAggregator;
+import dev.scrum.review.ReactorAggregator.ModuleRun;
+import dev.scrum.review.ReviewResult;
+import dev.scrum.review.ShardMerger;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Writes one report, JSON and SARIF for a whole reactor at its root, from what each module's
+ * {@code scrum:review} wrote, and makes the one gate decision for the reactor (the modules' reviews leave the
+ * gate to it). Run it after the modules' reviews: {@code mvn verify scrum:aggregate}. Calls no model.
+ */
+@Mojo(name = "aggregate", threadSafe = true, aggregator = true)
+public class AggregateMojo extends AbstractMojo {
+
+    /** Where the reactor's {@code scrum-report.md} and {@code scrum/} go. */
+    @Parameter(property = "scrum.aggregateDirectory", defaultValue = "${project.build.directory}/scrum-aggregate")
+    File aggregateDirectory;
+
+    /** Fail the build when a file of any module has no accepted review. */
+    @Parameter(property = "scrum.failOnUnresolved", defaultValue = "true")
+    boolean failOnUnresolved;
+
+    /** Fail the build when an accepted review's alignment score (1–10) is below this; 0 turns it off. */
+    @Parameter(property = "scrum.minScore", defaultValue = "0")
+    int minScore;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    MavenSession session;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    MavenProject project;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (minScore < 0 || minScore > 10) {
+            throw new MojoExecutionException("<minScore> (scrum.minScore) is " + minScore
+                    + ": use 0 (off) to 10; scores run from 1 to 10");
+        }
+        Path root = project.getBasedir().toPath().toAbsolutePath().normalize();
+        List<ModuleRun> modules = new ArrayList<>();
+        ReviewResult result;
+        try {
+            for (MavenProject module : session.getProjects()) {
+                Path dir = module.getBasedir().toPath().toAbsolutePath().normalize();
+                String path = root.relativize(dir).toString().replace(File.separatorChar, '/');
+                Optional<ModuleRun> run = ReactorAggregator.read(path,
+                        Path.of(module.getBuild().getDirectory()).resolve("scrum"));
+                if (run.isPresent()) {
+                    modules.add(run.get());
+                    getLog().info("Module " + (path.isEmpty() ? "(root)" : path) + ": "
+                            + run.get().run().reviews().size() + " file(s)");
+                } else {
+                    getLog().debug("Module " + path + " wrote no review");
+                }
+            }
+            result = ShardMerger.write(ReactorAggregator.aggregate(modules), root.resolve(aggregateDirectory.toPath()));
+        } catch (ConfigurationException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Could not read a module's review or write the reactor's report: "
+                    + e.getMessage(), e);
+        }
+        ConsoleSummary.lines(result.run()).forEach(getLog()::info);
+        getLog().info("Report: " + result.reportFile());
+        new Gate(failOnUnresolved, minScore, getLog()).apply(result.run(), result.reportFile());
+    }
+}
