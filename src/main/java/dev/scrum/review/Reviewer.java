@@ -9,6 +9,7 @@ import dev.scrum.embed.CachingEmbedder;
 import dev.scrum.embed.Embedder;
 import dev.scrum.ladder.Ladder;
 import dev.scrum.ladder.Rung;
+import dev.scrum.report.CodeScanningReports;
 import dev.scrum.report.DocumentInfo;
 import dev.scrum.report.FileReview;
 import dev.scrum.report.JsonReportWriter;
@@ -135,6 +136,7 @@ public final class Reviewer {
         JsonReportWriter json = new JsonReportWriter(request.jsonDirectory());
         json.writeSummary(run);
         MarkdownReportWriter.write(request.reportFile(), run);
+        CodeScanningReports.write(request.jsonDirectory(), run, request.baseDir());
         return new ReviewResult(run, request.reportFile(), request.jsonDirectory());
     }
 
