@@ -2,7 +2,6 @@ package dev.scrum.maven;
 
 import dev.scrum.embed.EmbeddingException;
 import dev.scrum.ladder.Rung;
-import dev.scrum.report.ConsoleSummary;
 import dev.scrum.review.ConfigurationException;
 import dev.scrum.review.HttpModelServices;
 import dev.scrum.review.Progress;
@@ -16,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -157,6 +157,22 @@ public class ReviewMojo extends AbstractMojo {
     @Parameter(property = "scrum.shard")
     String shard;
 
+    /**
+     * A baseline file written by {@code scrum:baseline} (e.g. {@code scrum-baseline.json}): findings already in
+     * it are marked {@code known} in the JSON, the report and the SARIF ({@code baselineState}), and never fail
+     * {@code failOnGaps}. Unset: no baseline.
+     */
+    @Parameter(property = "scrum.baseline")
+    File baseline;
+
+    /**
+     * Gap kinds ({@code missing}, {@code partial}, {@code contradicts}, {@code unrequested}; comma-separated in
+     * the property) whose new gaps fail the build, each named with its file, line and text. Gaps in the
+     * {@code baseline} are not new. Empty: off.
+     */
+    @Parameter(property = "scrum.failOnGaps")
+    List<String> failOnGaps;
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     MavenProject project;
 
@@ -176,6 +192,7 @@ public class ReviewMojo extends AbstractMojo {
             return;
         }
         HttpWireLogs.quiet();
+        Set<String> gapKinds = Gate.gapKinds(failOnGaps);
         ReviewRequest request = request();
         getLog().info(String.format("Reviewing %d file(s) against %s%s%s", request.files().size(),
                 relative(request.baseDir(), request.prd()),
@@ -192,13 +209,8 @@ public class ReviewMojo extends AbstractMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("Could not read a file or write the report: " + e.getMessage(), e);
         }
-        ConsoleSummary.lines(result.run()).forEach(getLog()::info);
-        getLog().info("Report: " + result.reportFile());
-        gate(result);
-    }
-
-    private void gate(ReviewResult result) throws MojoFailureException {
-        new Gate(failOnUnresolved, minScore, getLog()).apply(result.run(), result.reportFile());
+        Conclusion.conclude(result, request.baseline(), new Gate(failOnUnresolved, minScore, gapKinds, getLog()),
+                environment, getLog());
     }
 
     private ReviewRequest request() throws MojoExecutionException {
@@ -234,7 +246,8 @@ public class ReviewMojo extends AbstractMojo {
         return new ReviewRequest(base, changed, prdPath.toPath(), proposalPath == null ? null : proposalPath.toPath(),
                 rungs, new EmbeddingResolver(credentials, env).resolve(embedding), chunkSize, chunkOverlap, topK, minAnswerChars, threads,
                 (outputDirectory == null ? buildDir.toFile() : outputDirectory).toPath(), dryRun, maxFileBytes,
-                cacheDirectory == null ? null : cacheDirectory.toPath(), cache, unchanged, slice, requireScore);
+                cacheDirectory == null ? null : cacheDirectory.toPath(), cache, unchanged, slice, requireScore,
+                Conclusion.baseline(baseline));
     }
 
     private static Shard parseShard(String spec) throws MojoExecutionException {

@@ -148,7 +148,7 @@ public final class Reviewer {
             if (SourceFile.unreviewable(request.baseDir().resolve(f), request.maxFileBytes()) != null) {
                 continue;
             }
-            Optional<FileReview> hit = reviewer.cachedOnly(f);
+            Optional<FileReview> hit = reviewer.cachedOnly(f).map(request.baseline()::mark);
             if (hit.isPresent()) {
                 json.writeReview(hit.get());
                 out.add(hit.get());
@@ -176,7 +176,7 @@ public final class Reviewer {
                 String file = files.get(i);
                 String tag = "[" + (i + 1) + "/" + total + "] " + file;
                 futures.add(pool.submit(() -> {
-                    FileReview review = reviewer.review(file, tag);
+                    FileReview review = request.baseline().mark(reviewer.review(file, tag));
                     json.writeReview(review);
                     return review;
                 }));
