@@ -1,6 +1,6 @@
 package dev.scrum.maven;
 
-import dev.scrum.report.ConsoleSummary;
+import dev.scrum.report.Baseline;
 import dev.scrum.review.ConfigurationException;
 import dev.scrum.review.ReactorAggregator;
 import dev.scrum.review.ReactorAggregator.ModuleRun;
@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -39,6 +41,9 @@ public class AggregateMojo extends AbstractMojo {
     /** Fail the build when an accepted review's alignment score (1–10) is below this; 0 turns it off. */
     @Parameter(property = "scrum.minScore", defaultValue = "0")
     int minScore;
+
+    /** The process environment ({@code GITHUB_STEP_SUMMARY}); tests hand in their own. */
+    Map<String, String> environment = System.getenv();
 
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     MavenSession session;
@@ -69,15 +74,15 @@ public class AggregateMojo extends AbstractMojo {
                     getLog().debug("Module " + path + " wrote no review");
                 }
             }
-            result = ShardMerger.write(ReactorAggregator.aggregate(modules), root.resolve(aggregateDirectory.toPath()));
+            result = ShardMerger.write(ReactorAggregator.aggregate(modules), root.resolve(aggregateDirectory.toPath()),
+                    root);
         } catch (ConfigurationException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         } catch (IOException e) {
             throw new MojoExecutionException("Could not read a module's review or write the reactor's report: "
                     + e.getMessage(), e);
         }
-        ConsoleSummary.lines(result.run()).forEach(getLog()::info);
-        getLog().info("Report: " + result.reportFile());
-        new Gate(failOnUnresolved, minScore, getLog()).apply(result.run(), result.reportFile());
+        Conclusion.conclude(result, Baseline.NONE, new Gate(failOnUnresolved, minScore, Set.of(), getLog()),
+                environment, getLog());
     }
 }

@@ -1,6 +1,6 @@
 package dev.scrum.maven;
 
-import dev.scrum.report.ConsoleSummary;
+import dev.scrum.report.Baseline;
 import dev.scrum.report.RunReport;
 import dev.scrum.review.ConfigurationException;
 import dev.scrum.review.ReviewResult;
@@ -10,6 +10,8 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -48,8 +50,25 @@ public class MergeMojo extends AbstractMojo {
     @Parameter(property = "scrum.minScore", defaultValue = "0")
     int minScore;
 
+    /**
+     * A baseline file written by {@code scrum:baseline}: the merged findings already in it are marked
+     * {@code known} and never fail {@code failOnGaps}. Unset: the shards' own marks are kept.
+     */
+    @Parameter(property = "scrum.baseline")
+    File baseline;
+
+    /**
+     * Gap kinds ({@code missing}, {@code partial}, {@code contradicts}, {@code unrequested}; comma-separated in
+     * the property) whose new gaps fail the build. Empty: off.
+     */
+    @Parameter(property = "scrum.failOnGaps")
+    List<String> failOnGaps;
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     MavenProject project;
+
+    /** The process environment ({@code GITHUB_STEP_SUMMARY}); tests hand in their own. */
+    Map<String, String> environment = System.getenv();
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -61,6 +80,8 @@ public class MergeMojo extends AbstractMojo {
             throw new MojoExecutionException("<shardDirectories> (scrum.shardDirectories) is empty: name the "
                     + "directories holding the shards' scrum/ directories, e.g. target/scrum-shards");
         }
+        Set<String> gapKinds = Gate.gapKinds(failOnGaps);
+        Baseline known = Conclusion.baseline(baseline);
         Path base = project.getBasedir().toPath().toAbsolutePath().normalize();
         Path out = base.resolve(outputDirectory.toPath()).normalize();
         List<Path> roots = shardDirectories.stream().map(f -> base.resolve(f.toPath()).normalize()).toList();
@@ -73,15 +94,14 @@ public class MergeMojo extends AbstractMojo {
                 getLog().info("Shard " + (r.shard() == null ? "(unsharded run)" : r.shard()) + ": "
                         + r.reviews().size() + " file(s), " + r.skipped().size() + " skipped, from " + s.directory());
             }
-            result = ShardMerger.write(ShardMerger.merge(shards), out);
+            result = ShardMerger.write(known.mark(ShardMerger.merge(shards)), out, base);
             getLog().info("Merged " + shards.size() + " shard(s): " + result.run().reviews().size() + " file(s)");
         } catch (ConfigurationException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         } catch (IOException e) {
             throw new MojoExecutionException("Could not read a shard or write the merged report: " + e.getMessage(), e);
         }
-        ConsoleSummary.lines(result.run()).forEach(getLog()::info);
-        getLog().info("Report: " + result.reportFile());
-        new Gate(failOnUnresolved, minScore, getLog()).apply(result.run(), result.reportFile());
+        Conclusion.conclude(result, known, new Gate(failOnUnresolved, minScore, gapKinds, getLog()), environment,
+                getLog());
     }
 }

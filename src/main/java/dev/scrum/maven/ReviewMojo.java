@@ -2,7 +2,6 @@ package dev.scrum.maven;
 
 import dev.scrum.embed.EmbeddingException;
 import dev.scrum.ladder.Rung;
-import dev.scrum.report.ConsoleSummary;
 import dev.scrum.review.ConfigurationException;
 import dev.scrum.review.HttpModelServices;
 import dev.scrum.review.Progress;
@@ -16,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -157,6 +157,22 @@ public class ReviewMojo extends AbstractMojo {
     @Parameter(property = "scrum.shard")
     String shard;
 
+    /**
+     * A baseline file written by {@code scrum:baseline} (e.g. {@code scrum-baseline.json}): findings already in
+     * it are marked {@code known} in the JSON, the report and the SARIF ({@code baselineState}), and never fail
+     * {@code failOnGaps}. Unset: no baseline.
+     */
+    @Parameter(property = "scrum.baseline")
+    File baseline;
+
+    /**
+     * Gap kinds ({@code missing}, {@code partial}, {@code contradicts}, {@code unrequested}; comma-separated in
+     * the property) whose new gaps fail the build, each named with its file, line and text. Gaps in the
+     * {@code baseline} are not new. Empty: off.
+     */
+    @Parameter(property = "scrum.failOnGaps")
+    List<String> failOnGaps;
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     MavenProject project;
 
@@ -181,6 +197,7 @@ public class ReviewMojo extends AbstractMojo {
             getLog().info("Nothing to review in a pom module (no sources); its modules review their own");
             return;
         }
+        Set<String> gapKinds = Gate.gapKinds(failOnGaps);
         ReviewRequest request = request();
         getLog().info(String.format("Reviewing %d file(s) against %s%s%s", request.files().size(),
                 relative(request.baseDir(), request.prd()),
@@ -197,17 +214,8 @@ public class ReviewMojo extends AbstractMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("Could not read a file or write the report: " + e.getMessage(), e);
         }
-        ConsoleSummary.lines(result.run()).forEach(getLog()::info);
-        getLog().info("Report: " + result.reportFile());
-        gate(result);
-    }
-
-    private void gate(ReviewResult result) throws MojoFailureException {
-        if (aggregateFollows()) {
-            getLog().info("The gate is left to scrum:aggregate, which decides once for the whole reactor");
-            return;
-        }
-        new Gate(failOnUnresolved, minScore, getLog()).apply(result.run(), result.reportFile());
+        Gate gate = aggregateFollows() ? null : new Gate(failOnUnresolved, minScore, gapKinds, getLog());
+        Conclusion.conclude(result, request.baseline(), gate, environment, getLog());
     }
 
     /** Whether this build also runs {@code scrum:aggregate}, which then makes the one gate decision. */
@@ -252,7 +260,8 @@ public class ReviewMojo extends AbstractMojo {
                 ReactorDocuments.locate(proposalPath, base, root, getLog()::info),
                 rungs, new EmbeddingResolver(credentials, env).resolve(embedding), chunkSize, chunkOverlap, topK, minAnswerChars, threads,
                 (outputDirectory == null ? buildDir.toFile() : outputDirectory).toPath(), dryRun, maxFileBytes,
-                cacheDirectory == null ? null : cacheDirectory.toPath(), cache, unchanged, slice, requireScore);
+                cacheDirectory == null ? null : cacheDirectory.toPath(), cache, unchanged, slice, requireScore,
+                Conclusion.baseline(baseline));
     }
 
     private static Shard parseShard(String spec) throws MojoExecutionException {

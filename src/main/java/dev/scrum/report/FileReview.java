@@ -89,6 +89,13 @@ public record FileReview(
                 when, cached, parts);
     }
 
+    /** This review with other findings (the same findings marked against a baseline). */
+    public FileReview withFindings(List<Finding> marked) {
+        return new FileReview(file, fileBytes, prdPassages, proposalPassages, attempts, acceptedOn, escalatedTo,
+                suggestions, score, marked, citationsValid, citationsInvalid, durationMs, promptChars, queryPassages,
+                reviewedAt, cached, parts);
+    }
+
     /** Prompt tokens of every attempt, as the servers counted them (or estimated where they did not). */
     public long promptTokens() {
         return attempts.stream().mapToLong(a -> a.promptTokens() == null ? 0 : a.promptTokens()).sum();

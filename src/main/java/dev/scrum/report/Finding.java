@@ -14,11 +14,23 @@ import java.util.List;
  * @param symbol the symbol it names, or {@code null}
  * @param line the line it is located at, or {@code null}
  * @param citations the passages it cites, each checked against what was sent
+ * @param baseline {@code known} or {@code new} against the run's baseline, or {@code null} when it had none
  */
 public record Finding(
         String kind, String gapKind, String title, String text, String symbol, Integer line,
-        List<Citation> citations) {
+        List<Citation> citations, BaselineState baseline) {
     public Finding {
         citations = List.copyOf(citations);
+    }
+
+    /** A finding not (yet) compared with a baseline. */
+    public Finding(String kind, String gapKind, String title, String text, String symbol, Integer line,
+            List<Citation> citations) {
+        this(kind, gapKind, title, text, symbol, line, citations, null);
+    }
+
+    /** This finding, marked against a baseline ({@code null}: unmarked). */
+    public Finding withBaseline(BaselineState state) {
+        return new Finding(kind, gapKind, title, text, symbol, line, citations, state);
     }
 }

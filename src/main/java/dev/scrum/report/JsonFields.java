@@ -59,6 +59,7 @@ final class JsonFields {
     static final String DOC = "doc";
     static final String VALID = "valid";
     static final String HEADING = "heading";
+    static final String BASELINE = "baseline";
     static final String CITATIONS_VALID = "citations_valid";
     static final String CITATIONS_INVALID = "citations_invalid";
     static final String DURATION_MS = "duration_ms";

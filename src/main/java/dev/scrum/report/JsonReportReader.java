@@ -113,7 +113,8 @@ public final class JsonReportReader {
                 o.has(TITLE) ? o.stringOrNull(TITLE) : null, o.string(TEXT), o.stringOrNull(SYMBOL),
                 o.integerOrNull(LINE),
                 o.map(CITATIONS, c -> new Citation(c.string(DOC), c.integer(OFFSET), c.bool(VALID),
-                        c.integerOrNull(LINE), c.stringOrNull(HEADING))));
+                        c.integerOrNull(LINE), c.stringOrNull(HEADING))),
+                o.has(BASELINE) ? o.oneOf(BASELINE, BaselineState.values(), BaselineState::id) : null);
     }
 
     private static JsonObject parse(Path file) throws IOException {

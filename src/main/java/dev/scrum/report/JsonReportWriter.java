@@ -152,6 +152,9 @@ public final class JsonReportWriter {
                 cites.add(cj);
             }
             j.add("citations", cites);
+            if (f.baseline() != null) {
+                j.addProperty("baseline", f.baseline().id());
+            }
             findings.add(j);
         }
         o.add("findings", findings);

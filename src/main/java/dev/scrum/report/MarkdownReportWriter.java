@@ -122,6 +122,9 @@ public final class MarkdownReportWriter {
                 md.append(" · citations: ").append(r.citationsValid()).append(" valid, ").append(r.citationsInvalid())
                         .append(" invalid");
             }
+            if (BaselineState.describe(r.findings()) != null) {
+                md.append(" · findings against the baseline: ").append(BaselineState.describe(r.findings()));
+            }
             md.append("\n\n### Review\n\n").append(nested(r.suggestions())).append('\n');
             CitationSection.append(md, r);
         } else {

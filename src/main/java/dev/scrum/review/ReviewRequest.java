@@ -2,6 +2,7 @@ package dev.scrum.review;
 
 import dev.scrum.embed.EmbeddingSettings;
 import dev.scrum.ladder.Rung;
+import dev.scrum.report.Baseline;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -30,6 +31,7 @@ import java.util.Objects;
  *     still belongs in the report
  * @param shard the slice of the selection {@code files} is, for {@code summary.json}; {@code null} when unsharded
  * @param requireScore an answer with no alignment score is not accepted
+ * @param baseline accepted findings, marked {@code known} in the reports; {@link Baseline#NONE} for none
  */
 public record ReviewRequest(
         Path baseDir,
@@ -50,7 +52,8 @@ public record ReviewRequest(
         boolean reuseCached,
         List<String> unchangedFiles,
         Shard shard,
-        boolean requireScore) {
+        boolean requireScore,
+        Baseline baseline) {
 
     public ReviewRequest {
         Objects.requireNonNull(baseDir, "baseDir");
@@ -60,6 +63,17 @@ public record ReviewRequest(
         files = List.copyOf(files);
         ladder = List.copyOf(ladder);
         unchangedFiles = unchangedFiles == null ? List.of() : List.copyOf(unchangedFiles);
+        baseline = baseline == null ? Baseline.NONE : baseline;
+    }
+
+    /** A request with no baseline. */
+    public ReviewRequest(Path baseDir, List<String> files, Path prd, Path proposal, List<Rung> ladder,
+            EmbeddingSettings embedding, int chunkSize, int chunkOverlap, int topK, int minAnswerChars, int threads,
+            Path outputDirectory, boolean dryRun, long maxFileBytes, Path cacheDirectory, boolean reuseCached,
+            List<String> unchangedFiles, Shard shard, boolean requireScore) {
+        this(baseDir, files, prd, proposal, ladder, embedding, chunkSize, chunkOverlap, topK, minAnswerChars, threads,
+                outputDirectory, dryRun, maxFileBytes, cacheDirectory, reuseCached, unchangedFiles, shard, requireScore,
+                Baseline.NONE);
     }
 
     /** An unsharded request. */

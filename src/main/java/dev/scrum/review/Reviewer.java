@@ -9,6 +9,7 @@ import dev.scrum.embed.CachingEmbedder;
 import dev.scrum.embed.Embedder;
 import dev.scrum.ladder.Ladder;
 import dev.scrum.ladder.Rung;
+import dev.scrum.report.CodeScanningReports;
 import dev.scrum.report.DocumentInfo;
 import dev.scrum.report.FileReview;
 import dev.scrum.report.JsonReportWriter;
@@ -135,6 +136,7 @@ public final class Reviewer {
         JsonReportWriter json = new JsonReportWriter(request.jsonDirectory());
         json.writeSummary(run);
         MarkdownReportWriter.write(request.reportFile(), run);
+        CodeScanningReports.write(request.jsonDirectory(), run, request.baseDir());
         return new ReviewResult(run, request.reportFile(), request.jsonDirectory());
     }
 
@@ -146,7 +148,7 @@ public final class Reviewer {
             if (SourceFile.unreviewable(request.baseDir().resolve(f), request.maxFileBytes()) != null) {
                 continue;
             }
-            Optional<FileReview> hit = reviewer.cachedOnly(f);
+            Optional<FileReview> hit = reviewer.cachedOnly(f).map(request.baseline()::mark);
             if (hit.isPresent()) {
                 json.writeReview(hit.get());
                 out.add(hit.get());
@@ -174,7 +176,7 @@ public final class Reviewer {
                 String file = files.get(i);
                 String tag = "[" + (i + 1) + "/" + total + "] " + file;
                 futures.add(pool.submit(() -> {
-                    FileReview review = reviewer.review(file, tag);
+                    FileReview review = request.baseline().mark(reviewer.review(file, tag));
                     json.writeReview(review);
                     return review;
                 }));

@@ -1,5 +1,6 @@
 package dev.scrum.review;
 
+import dev.scrum.report.CodeScanningReports;
 import dev.scrum.report.FileReview;
 import dev.scrum.report.JsonReportReader;
 import dev.scrum.report.JsonReportWriter;
@@ -122,9 +123,18 @@ public final class ShardMerger {
 
     /**
      * Writes {@code scrum-report.md}, {@code scrum/summary.json} and {@code scrum/review_*.json} under
-     * {@code outputDirectory}, as {@link Reviewer} does.
+     * {@code outputDirectory}, as {@link Reviewer} does, but no code-scanning reports (their paths need the
+     * project's base directory).
      */
     public static ReviewResult write(RunReport run, Path outputDirectory) throws IOException {
+        return write(run, outputDirectory, null);
+    }
+
+    /**
+     * Writes what {@link #write(RunReport, Path)} writes and, when {@code baseDir} is given, {@code scrum.sarif}
+     * and {@code gl-code-quality.json}, with paths relative to it.
+     */
+    public static ReviewResult write(RunReport run, Path outputDirectory, Path baseDir) throws IOException {
         Path reportFile = outputDirectory.resolve("scrum-report.md");
         Path jsonDirectory = outputDirectory.resolve("scrum");
         JsonReportWriter json = new JsonReportWriter(jsonDirectory);
@@ -133,6 +143,9 @@ public final class ShardMerger {
         }
         json.writeSummary(run);
         MarkdownReportWriter.write(reportFile, run);
+        if (baseDir != null) {
+            CodeScanningReports.write(jsonDirectory, run, baseDir);
+        }
         return new ReviewResult(run, reportFile, jsonDirectory);
     }
 

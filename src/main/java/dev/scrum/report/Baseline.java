@@ -1,0 +1,47 @@
+package dev.scrum.report;
+
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * The findings a team has accepted, by {@link Fingerprint}: a run's findings found here are {@code known},
+ * the others {@code new}. Read and written by {@link BaselineFile}.
+ *
+ * @param file where it was read from, or {@code null} for {@link #NONE}
+ * @param fingerprints the accepted findings' fingerprints
+ */
+public record Baseline(Path file, Set<String> fingerprints) {
+
+    /** No baseline: findings are left unmarked. */
+    public static final Baseline NONE = new Baseline(null, Set.of());
+
+    public Baseline {
+        fingerprints = Set.copyOf(fingerprints);
+    }
+
+    /** Whether a baseline was given. */
+    public boolean active() {
+        return file != null;
+    }
+
+    /** The review with each finding marked {@code known} or {@code new}; unchanged when there is no baseline. */
+    public FileReview mark(FileReview review) {
+        if (!active()) {
+            return review;
+        }
+        return review.withFindings(review.findings().stream()
+                .map(f -> f.withBaseline(fingerprints.contains(Fingerprint.of(review.file(), f))
+                        ? BaselineState.KNOWN
+                        : BaselineState.NEW))
+                .toList());
+    }
+
+    /** The run with every review {@linkplain #mark(FileReview) marked}. */
+    public RunReport mark(RunReport run) {
+        if (!active()) {
+            return run;
+        }
+        return new RunReport(run.ranAt(), run.dryRun(), run.reviews().stream().map(this::mark).toList(),
+                run.skipped(), run.ladder(), run.embedder(), run.documents(), run.totalDurationMs(), run.shard());
+    }
+}

@@ -1,0 +1,92 @@
+package dev.scrum.maven;
+
+import static dev.scrum.report.FindingFixtures.ORDERS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.scrum.report.Baseline;
+import dev.scrum.report.Finding;
+import dev.scrum.report.FindingFixtures;
+import dev.scrum.report.Fingerprint;
+import dev.scrum.report.RunReport;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.SystemStreamLog;
+import org.junit.jupiter.api.Test;
+
+class GateTest {
+
+    private static final Path REPORT = Path.of("/ws/target/scrum-report.md");
+    private final List<String> infos = new ArrayList<>();
+    private final SystemStreamLog log = new SystemStreamLog() {
+        @Override
+        public void info(CharSequence content) {
+            infos.add(content.toString());
+        }
+    };
+
+    /** The fixtures' run, its unresolved file not failing the build. */
+    private void apply(String failOnGaps, RunReport run) throws Exception {
+        new Gate(false, 0, Gate.gapKinds(List.of(failOnGaps)), log).apply(run, REPORT);
+    }
+
+    @Test
+    void newGapsOfTheGivenKindsFailTheBuildNamingFileLineAndText() {
+        MojoFailureException e = assertThrows(MojoFailureException.class,
+                () -> apply("contradicts,missing", FindingFixtures.run(Path.of("/ws"))));
+        assertEquals("2 new gap(s) of kind missing, contradicts (failOnGaps): "
+                + ORDERS + ", no line, missing `cancel`: Orders cannot be cancelled; "
+                + ORDERS + ", line 44, contradicts `refund`: Refunds are allowed after 30 days; the PRD forbids it. "
+                + "See " + REPORT, e.getMessage());
+    }
+
+    @Test
+    void gapsInTheBaselineNeverFailIt() throws Exception {
+        List<Finding> findings = FindingFixtures.ordersFindings();
+        Baseline baseline = new Baseline(Path.of("b.json"), Set.of(Fingerprint.of(ORDERS, findings.get(2)),
+                Fingerprint.of(ORDERS, findings.get(3))));
+        apply("missing,contradicts", baseline.mark(FindingFixtures.run(Path.of("/ws"))));
+        assertTrue(infos.contains("No new gap of kind missing, contradicts (failOnGaps) (2 known gap(s) of those "
+                + "kinds are in the baseline)"), infos.toString());
+
+        Baseline onlyMissing = new Baseline(Path.of("b.json"), Set.of(Fingerprint.of(ORDERS, findings.get(2))));
+        MojoFailureException e = assertThrows(MojoFailureException.class,
+                () -> apply("missing,contradicts", onlyMissing.mark(FindingFixtures.run(Path.of("/ws")))));
+        assertTrue(e.getMessage().startsWith("1 new gap(s) of kind missing, contradicts (failOnGaps) (1 known gap(s) "
+                + "of those kinds are in the baseline): " + ORDERS + ", line 44, contradicts"), e.getMessage());
+    }
+
+    @Test
+    void otherKindsAndSuggestionsDoNotCount() throws Exception {
+        apply("", FindingFixtures.run(Path.of("/ws")));
+        List<Finding> noGapsOfThatKind = FindingFixtures.ordersFindings().stream()
+                .filter(f -> !"unrequested".equals(f.gapKind())).toList();
+        apply("unrequested", FindingFixtures.run(Path.of("/ws"), noGapsOfThatKind));
+        assertTrue(infos.contains("No new gap of kind unrequested (failOnGaps)"), infos.toString());
+    }
+
+    @Test
+    void gapKindsAreReadCaseBlindInTheirOwnOrderAndUnknownOnesAreRefused() throws Exception {
+        assertEquals(List.of("missing", "contradicts"),
+                List.copyOf(Gate.gapKinds(List.of(" CONTRADICTS", "missing,,contradicts "))));
+        assertEquals(Set.of(), Gate.gapKinds(null));
+        MojoExecutionException e = assertThrows(MojoExecutionException.class,
+                () -> Gate.gapKinds(List.of("missing", "contradict")));
+        assertEquals("<failOnGaps> (scrum.failOnGaps) names 'contradict', which is no gap kind: use any of missing, "
+                + "partial, contradicts, unrequested (comma-separated), or leave it empty to turn the check off",
+                e.getMessage());
+    }
+
+    @Test
+    void aDryRunIsNeverGated() throws Exception {
+        RunReport run = FindingFixtures.run(Path.of("/ws"));
+        RunReport dry = new RunReport(run.ranAt(), true, run.reviews(), run.skipped(), run.ladder(), run.embedder(),
+                run.documents(), run.totalDurationMs());
+        new Gate(true, 10, Set.of("missing"), log).apply(dry, REPORT);
+    }
+}
