@@ -3,7 +3,8 @@ package dev.scrum.review;
 import dev.scrum.report.FileReview;
 import dev.scrum.report.JsonReportReader;
 import dev.scrum.report.JsonReportWriter;
-import dev.scrum.report.MarkdownReportWriter;
+import dev.scrum.report.ReportDocuments;
+import dev.scrum.report.ReportFiles;
 import dev.scrum.report.RunReport;
 import dev.scrum.report.SkippedFile;
 import java.io.IOException;
@@ -121,8 +122,9 @@ public final class ShardMerger {
     }
 
     /**
-     * Writes {@code scrum-report.md}, {@code scrum/summary.json} and {@code scrum/review_*.json} under
-     * {@code outputDirectory}, as {@link Reviewer} does.
+     * Writes {@code scrum-report.md}, {@code scrum-report.html}, {@code scrum/summary.json} and
+     * {@code scrum/review_*.json} under {@code outputDirectory}, as {@link Reviewer} does (the reports' PRD sections
+     * only when the documents are still where the shards read them).
      */
     public static ReviewResult write(RunReport run, Path outputDirectory) throws IOException {
         Path reportFile = outputDirectory.resolve("scrum-report.md");
@@ -132,7 +134,7 @@ public final class ShardMerger {
             json.writeReview(r);
         }
         json.writeSummary(run);
-        MarkdownReportWriter.write(reportFile, run);
+        ReportFiles.write(reportFile, run, ReportDocuments.read(run.documents()));
         return new ReviewResult(run, reportFile, jsonDirectory);
     }
 
