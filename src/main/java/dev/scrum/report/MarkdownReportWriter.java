@@ -137,7 +137,7 @@ public final class MarkdownReportWriter {
         for (RequirementsCoverage.Row row : rows) {
             DocumentOutline.Section s = row.section();
             String name = cell(RunOverview.sectionName(s, rows.size()));
-            md.append("| ").append("\u2003".repeat(Math.max(0, s.level() - 1)))
+            md.append("| ").append("&emsp;".repeat(Math.max(0, s.level() - 1)))
                     .append(row.uncovered() ? "**" + name + "** ⚠" : name).append(" | ").append(s.line()).append(" | ")
                     .append(names(row.givenTo().stream().map(r -> link(r, RunOverview.baseName(r.file()))).toList()))
                     .append(" | ").append(names(citers(row))).append(" |\n");

@@ -22,7 +22,8 @@ final class MermaidCharts {
             labels.add("\"none\"");
             values.add(counts[0]);
         }
-        int max = Math.max(1, values.stream().mapToInt(Integer::intValue).max().orElse(1));
+        // at least 10: below that Mermaid's axis counts files in tenths
+        int max = Math.max(10, values.stream().mapToInt(Integer::intValue).max().orElse(1));
         return "```mermaid\nxychart-beta\n    title \"Files by alignment score\"\n    x-axis \"score\" ["
                 + String.join(", ", labels) + "]\n    y-axis \"files\" 0 --> " + max + "\n    bar ["
                 + values.stream().map(String::valueOf).collect(Collectors.joining(", ")) + "]\n```\n";

@@ -41,14 +41,20 @@ final class SafeMarkdown {
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             Matcher fence = FENCE.matcher(line);
+            boolean fenced = fence.find();
             Matcher heading = HEADING.matcher(line);
+            boolean isHeading = !fenced && heading.matches();
             Matcher bullet = BULLET.matcher(line);
             Matcher numbered = NUMBERED.matcher(line);
-            String item = bullet.matches() ? bullet.group(1) : numbered.matches() ? numbered.group(1) : null;
             String kind = bullet.matches() ? "ul" : numbered.matches() ? "ol" : null;
-            boolean continuation = list != null && item == null && !line.isBlank() && Character.isWhitespace(line.charAt(0));
-            if (continuation) {
+            boolean table = line.strip().startsWith("|");
+            boolean text = !line.isBlank() && !fenced && !isHeading && kind == null && !table;
+            if (text && list != null && Character.isWhitespace(line.charAt(0))) {
                 html.append(' ').append(inline(line.strip()));
+                continue;
+            }
+            if (text && list == null) {
+                paragraph.append(paragraph.length() == 0 ? "" : "\n").append(line.strip());
                 continue;
             }
             flush(html, paragraph);
@@ -56,28 +62,29 @@ final class SafeMarkdown {
                 html.append("</li></").append(list).append(">\n");
                 list = null;
             }
-            if (fence.find()) {
+            if (fenced) {
                 String marker = fence.group(1);
                 StringBuilder code = new StringBuilder();
                 while (++i < lines.length && !lines[i].strip().startsWith(marker)) {
                     code.append(lines[i]).append('\n');
                 }
                 html.append("<pre><code>").append(Html.esc(code.toString())).append("</code></pre>\n");
-            } else if (heading.matches()) {
+            } else if (isHeading) {
                 int level = Math.min(6, topLevel + heading.group(1).length() - top);
                 html.append("<h").append(level).append('>').append(inline(heading.group(2))).append("</h")
                         .append(level).append(">\n");
-            } else if (item != null) {
+            } else if (kind != null) {
+                String item = kind.equals("ul") ? bullet.group(1) : numbered.group(1);
                 html.append(list == null ? "<" + kind + ">\n<li>" : "</li>\n<li>").append(inline(item));
                 list = kind;
-            } else if (line.strip().startsWith("|")) {
-                StringBuilder table = new StringBuilder(line).append('\n');
+            } else if (table) {
+                StringBuilder rows = new StringBuilder(line).append('\n');
                 while (i + 1 < lines.length && lines[i + 1].strip().startsWith("|")) {
-                    table.append(lines[++i]).append('\n');
+                    rows.append(lines[++i]).append('\n');
                 }
-                html.append("<pre class=\"md-table\">").append(Html.esc(table.toString())).append("</pre>\n");
-            } else if (!line.isBlank()) {
-                paragraph.append(paragraph.length() == 0 ? "" : "\n").append(line.strip());
+                html.append("<pre class=\"md-table\">").append(Html.esc(rows.toString())).append("</pre>\n");
+            } else if (text) {
+                paragraph.append(line.strip());
             }
         }
         flush(html, paragraph);
