@@ -231,15 +231,12 @@ public final class HtmlReportWriter {
     private void coverage(List<RequirementsCoverage.Row> rows) {
         html.append("<section id=\"coverage\">\n<h2>Requirements coverage</h2>\n");
         if (rows == null) {
-            html.append("<p>The PRD's text was not at hand when this report was written (")
-                    .append(run.documents().isEmpty() ? "no PRD recorded"
-                            : "<code>" + Html.esc(run.documents().get(0).path()) + "</code> is gone or changed")
-                    .append("), so its sections are not listed.</p>\n</section>\n");
+            html.append("<p>").append(RequirementsCoverage.unavailable(run, path -> "<code>" + Html.esc(path) + "</code>"))
+                    .append("</p>\n</section>\n");
             return;
         }
         List<RequirementsCoverage.Row> uncovered = rows.stream().filter(RequirementsCoverage.Row::uncovered).toList();
-        html.append("<p>Every section of the PRD (by its headings), the files whose retrieved passages overlap it, and ")
-                .append("the findings whose citations fall in it.</p>\n<div class=\"controls\"><label>")
+        html.append("<p>").append(RequirementsCoverage.INTRO).append("</p>\n<div class=\"controls\"><label>")
                 .append("<input type=\"checkbox\" id=\"uncovered-only\"> only the sections no file was given or cited")
                 .append("</label></div>\n<table id=\"coverage-table\">\n<thead><tr><th>Section</th><th class=\"num\">Line")
                 .append("</th><th>Given to</th><th>Cited by</th></tr></thead>\n<tbody>\n");
@@ -252,11 +249,11 @@ public final class HtmlReportWriter {
                     .append(names(row.givenTo().stream().map(r -> fileLink(r, RunOverview.baseName(r.file()))).toList()))
                     .append("</td><td>").append(names(citers(row))).append("</td></tr>\n");
         }
-        html.append("</tbody>\n</table>\n<h3>Sections no file was given or cited</h3>\n");
+        html.append("</tbody>\n</table>\n<h3>").append(RequirementsCoverage.UNCOVERED).append("</h3>\n");
         if (uncovered.isEmpty()) {
-            html.append("<p>None: every section with text was given to a file or cited by a finding.</p>\n");
+            html.append("<p>").append(RequirementsCoverage.NONE_UNCOVERED).append("</p>\n");
         } else {
-            html.append("<p>Candidates for requirements nothing implements:</p>\n<ul id=\"uncovered\">\n");
+            html.append("<p>").append(RequirementsCoverage.CANDIDATES).append("</p>\n<ul id=\"uncovered\">\n");
             for (RequirementsCoverage.Row row : uncovered) {
                 html.append("<li>").append(Html.esc(RunOverview.sectionName(row.section(), rows.size())))
                         .append(" <span class=\"muted\">(line ").append(row.section().line()).append(")</span></li>\n");

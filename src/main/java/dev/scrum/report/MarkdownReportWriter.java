@@ -126,14 +126,10 @@ public final class MarkdownReportWriter {
     private static void coverage(StringBuilder md, RunReport run, List<RequirementsCoverage.Row> rows) {
         md.append("\n## Requirements coverage\n\n");
         if (rows == null) {
-            md.append("The PRD's text was not at hand when this report was written (")
-                    .append(run.documents().isEmpty() ? "no PRD recorded" : "`" + run.documents().get(0).path()
-                            + "` is gone or changed")
-                    .append("), so its sections are not listed.\n");
+            md.append(RequirementsCoverage.unavailable(run, path -> "`" + path + "`")).append('\n');
             return;
         }
-        md.append("Every section of the PRD (by its headings), the files whose retrieved passages overlap it, and the "
-                + "findings whose citations fall in it.\n\n| Section | Line | Given to | Cited by |\n|---|---|---|---|\n");
+        md.append(RequirementsCoverage.INTRO).append("\n\n| Section | Line | Given to | Cited by |\n|---|---|---|---|\n");
         for (RequirementsCoverage.Row row : rows) {
             DocumentOutline.Section s = row.section();
             String name = cell(RunOverview.sectionName(s, rows.size()));
@@ -143,11 +139,11 @@ public final class MarkdownReportWriter {
                     .append(" | ").append(names(citers(row))).append(" |\n");
         }
         List<RequirementsCoverage.Row> uncovered = rows.stream().filter(RequirementsCoverage.Row::uncovered).toList();
-        md.append("\n### Sections no file was given or cited\n\n");
+        md.append("\n### ").append(RequirementsCoverage.UNCOVERED).append("\n\n");
         if (uncovered.isEmpty()) {
-            md.append("None: every section with text was given to a file or cited by a finding.\n");
+            md.append(RequirementsCoverage.NONE_UNCOVERED).append('\n');
         } else {
-            md.append("Candidates for requirements nothing implements:\n\n");
+            md.append(RequirementsCoverage.CANDIDATES).append("\n\n");
             for (RequirementsCoverage.Row row : uncovered) {
                 md.append("- ").append(RunOverview.sectionName(row.section(), rows.size())).append(" (line ")
                         .append(row.section().line()).append(")\n");

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Which PRD sections each file was given and each finding cites, from the PRD's headings (Markdown {@code #},
@@ -48,6 +49,12 @@ final class RequirementsCoverage {
         }
     }
 
+    static final String INTRO = "Every section of the PRD (by its headings), the files whose retrieved passages "
+            + "overlap it, and the findings whose citations fall in it.";
+    static final String UNCOVERED = "Sections no file was given or cited";
+    static final String NONE_UNCOVERED = "None: every section with text was given to a file or cited by a finding.";
+    static final String CANDIDATES = "Candidates for requirements nothing implements:";
+
     private final String text;
     private final List<Section> sections;
     private final Map<Long, List<Integer>> spans = new HashMap<>();
@@ -65,6 +72,14 @@ final class RequirementsCoverage {
             return null;
         }
         return new RequirementsCoverage(prd, outline.sections()).rows(reviews);
+    }
+
+    /** Why a report has no coverage, naming the PRD's path as {@code code} marks it up. */
+    static String unavailable(RunReport run, Function<String, String> code) {
+        return "The PRD's text was not at hand when this report was written ("
+                + (run.documents().isEmpty() ? "no PRD recorded" : code.apply(run.documents().get(0).path())
+                        + " is gone or changed")
+                + "), so its sections are not listed.";
     }
 
     private List<Row> rows(List<FileReview> reviews) {
