@@ -1,6 +1,7 @@
 package dev.scrum.maven;
 
 import dev.scrum.report.ConsoleSummary;
+import dev.scrum.report.ReportFiles;
 import dev.scrum.report.RunReport;
 import dev.scrum.review.ConfigurationException;
 import dev.scrum.review.ReviewResult;
@@ -82,6 +83,7 @@ public class MergeMojo extends AbstractMojo {
         }
         ConsoleSummary.lines(result.run()).forEach(getLog()::info);
         getLog().info("Report: " + result.reportFile());
+        getLog().info("HTML report: " + ReportFiles.htmlFile(result.reportFile()));
         new Gate(failOnUnresolved, minScore, getLog()).apply(result.run(), result.reportFile());
     }
 }

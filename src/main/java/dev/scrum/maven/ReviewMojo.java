@@ -3,6 +3,7 @@ package dev.scrum.maven;
 import dev.scrum.embed.EmbeddingException;
 import dev.scrum.ladder.Rung;
 import dev.scrum.report.ConsoleSummary;
+import dev.scrum.report.ReportFiles;
 import dev.scrum.review.ConfigurationException;
 import dev.scrum.review.HttpModelServices;
 import dev.scrum.review.Progress;
@@ -194,6 +195,7 @@ public class ReviewMojo extends AbstractMojo {
         }
         ConsoleSummary.lines(result.run()).forEach(getLog()::info);
         getLog().info("Report: " + result.reportFile());
+        getLog().info("HTML report: " + ReportFiles.htmlFile(result.reportFile()));
         gate(result);
     }
 
