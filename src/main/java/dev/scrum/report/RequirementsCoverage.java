@@ -34,13 +34,15 @@ final class RequirementsCoverage {
      */
     record Row(Section section, List<FileReview> givenTo, List<Citer> citedBy) {
 
-        /** Each citing file once, in order, with its findings' short names ({@code line 12}, {@code missing gap}). */
+        /** Each citing file once, in order, with its findings' distinct short names ({@code line 12}, {@code missing gap}). */
         Map<FileReview, List<String>> citingFiles() {
-            Map<FileReview, List<String>> byFile = new LinkedHashMap<>();
+            Map<FileReview, Set<String>> byFile = new LinkedHashMap<>();
             for (Citer c : citedBy) {
-                byFile.computeIfAbsent(c.review(), k -> new ArrayList<>()).add(RunOverview.findingRef(c.finding()));
+                byFile.computeIfAbsent(c.review(), k -> new LinkedHashSet<>()).add(RunOverview.findingRef(c.finding()));
             }
-            return byFile;
+            Map<FileReview, List<String>> out = new LinkedHashMap<>();
+            byFile.forEach((r, refs) -> out.put(r, List.copyOf(refs)));
+            return out;
         }
 
         /** A section with text of its own that nothing retrieved or cited. */
