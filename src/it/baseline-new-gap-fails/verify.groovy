@@ -49,7 +49,7 @@ try {
     assert results*.baselineState == ['unchanged', 'unchanged', 'unchanged', 'unchanged', 'new', 'unchanged', 'unchanged']
     def known = results.findAll { it.baselineState == 'unchanged' }.collect { it.partialFingerprints['scrumFinding/v1'] }
     assert known.toSet() == baseline.findings*.fingerprint.toSet()
-    assert report.text.contains('findings against the baseline: 1 new, 6 known')
+    assert report.text.contains('Findings against the baseline: 1 new, 6 known')
     // the four reviews each asked the model once
     assert p.requests('/api/chat').size() == 4
 } finally {

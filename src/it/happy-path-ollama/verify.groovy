@@ -66,6 +66,11 @@ try {
     assert report.contains("## ${file}")
     assert report.contains('**Alignment score: 7/10**')
     assert report.contains('accepted on attempt 1 (ollama/qwen-test)')
+    assert report.contains('\n## Requirements coverage\n\nEvery section of the PRD')
+    // the HTML report beside it: the same file, one self-contained page
+    def html = p.text('target/scrum-report.html')
+    assert html.startsWith('<!DOCTYPE html>')
+    assert html.contains("<td data-value=\"${file}\">")
 } finally {
     p.stopServer()
 }

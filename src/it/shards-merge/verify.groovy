@@ -51,6 +51,9 @@ try {
     def mask = { String md -> md.replaceAll(/Ran at: .*/, 'Ran at: -').replaceAll(/\d+\.\d s\b/, '- s') }
     assert mask(p.text('target/scrum-report.md')) == mask(p.text('target/unsharded/scrum-report.md'))
     assert p.text('target/scrum-report.md').contains('All 6 file(s) reviewed: 6 resolved.')
+    // the merge read the PRD back from where the shards read it: its sections are in the report too
+    assert p.text('target/scrum-report.md').contains('\n## Requirements coverage\n\nEvery section of the PRD')
+    assert p.text('target/scrum-report.html').contains('<table id="coverage-table">')
 
     // each file was reviewed once by the shards and once by the unsharded run; the merge called no model
     def chats = p.requests('/api/chat')

@@ -4,6 +4,7 @@ import dev.scrum.report.Baseline;
 import dev.scrum.report.BaselineFile;
 import dev.scrum.report.BaselineState;
 import dev.scrum.report.ConsoleSummary;
+import dev.scrum.report.ReportFiles;
 import dev.scrum.report.GitLabCodeQualityWriter;
 import dev.scrum.report.RunReport;
 import dev.scrum.report.SarifWriter;
@@ -53,6 +54,7 @@ final class Conclusion {
         RunReport run = result.run();
         ConsoleSummary.lines(run).forEach(log::info);
         log.info("Report: " + result.reportFile());
+        log.info("HTML report: " + ReportFiles.htmlFile(result.reportFile()));
         log.info("Code scanning: " + result.jsonDirectory().resolve(SarifWriter.FILE_NAME) + ", "
                 + result.jsonDirectory().resolve(GitLabCodeQualityWriter.FILE_NAME));
         if (baseline.active()) {

@@ -1,6 +1,7 @@
 package dev.scrum.report;
 
 import dev.scrum.check.Citation;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,19 +15,25 @@ final class CitationSection {
 
     /** Appends {@code ### Citations} and one line per distinct citation of the findings; nothing when there are none. */
     static void append(StringBuilder md, FileReview review) {
+        Collection<Citation> distinct = distinct(review);
+        if (distinct.isEmpty()) {
+            return;
+        }
+        md.append("\n### Citations\n\n");
+        for (Citation c : distinct) {
+            md.append("- ").append(line(c)).append('\n');
+        }
+    }
+
+    /** Each citation of the review's findings once, in the order they first appear. */
+    static Collection<Citation> distinct(FileReview review) {
         Map<String, Citation> distinct = new LinkedHashMap<>();
         for (Finding f : review.findings()) {
             for (Citation c : f.citations()) {
                 distinct.putIfAbsent(c.doc() + "@" + c.offset(), c);
             }
         }
-        if (distinct.isEmpty()) {
-            return;
-        }
-        md.append("\n### Citations\n\n");
-        for (Citation c : distinct.values()) {
-            md.append("- ").append(line(c)).append('\n');
-        }
+        return distinct.values();
     }
 
     static String line(Citation c) {

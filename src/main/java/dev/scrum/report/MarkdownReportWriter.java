@@ -4,35 +4,58 @@ import dev.scrum.ladder.Attempt;
 import dev.scrum.retrieve.ScoredChunk;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
+import dev.scrum.check.DocumentOutline;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Writes {@code scrum-report.md}: the verdict and a table of every file first, then one section per file. */
+/**
+ * Writes {@code scrum-report.md} for a team lead: the verdict, a table of every file (unresolved and lowest scores
+ * first), totals, the ladder's use, the documents and charts of scores and rungs first; then the requirements
+ * coverage of the PRD's sections; then one section per file with its findings, the model's text, the passages it
+ * was given and its attempts.
+ */
 public final class MarkdownReportWriter {
 
     private static final int EXCERPT_CHARS = 90;
+    private static final int NAMES_IN_A_CELL = 6;
+    private static final Pattern FENCE = Pattern.compile("^\\s{0,3}(```|~~~)");
+    private static final Pattern CODE_SPAN = Pattern.compile("`[^`]*`");
 
     private MarkdownReportWriter() {}
 
-    /** Writes the report atomically to {@code target}. */
+    /** Writes the report atomically to {@code target}, without the documents' texts (no coverage section). */
     public static void write(Path target, RunReport run) throws IOException {
-        AtomicFile.write(target, render(run));
+        write(target, run, ReportDocuments.none());
+    }
+
+    /** Writes the report atomically to {@code target}. */
+    public static void write(Path target, RunReport run, ReportDocuments documents) throws IOException {
+        AtomicFile.write(target, render(run, documents));
+    }
+
+    /** The report's markdown, without the documents' texts. */
+    public static String render(RunReport run) {
+        return render(run, ReportDocuments.none());
     }
 
     /** The report's markdown. */
-    public static String render(RunReport run) {
+    public static String render(RunReport run, ReportDocuments documents) {
+        List<FileReview> ordered = RunOverview.ordered(run);
+        List<RequirementsCoverage.Row> coverage = RequirementsCoverage.of(ordered, documents);
         StringBuilder md = new StringBuilder(8192);
         md.append("# Scrum review report\n\n");
-        md.append("**").append(verdict(run)).append("**\n\n");
-        md.append("- Ran at: ").append(DateTimeFormatter.ISO_INSTANT.format(run.ranAt().truncatedTo(ChronoUnit.SECONDS)))
-                .append(", in ").append(seconds(run.totalDurationMs())).append('\n');
+        md.append("**").append(RunOverview.verdict(run)).append("**\n\n");
+        String headline = RunOverview.headline(run, coverage);
+        if (!headline.isEmpty()) {
+            md.append(headline).append("\n\n");
+        }
+        md.append("- Ran at: ").append(RunOverview.ranAt(run)).append(", in ")
+                .append(seconds(run.totalDurationMs())).append('\n');
         for (DocumentInfo d : run.documents()) {
             md.append("- ").append(d.label()).append(": `").append(d.path()).append("` (")
-                    .append(String.format(Locale.ROOT, "%,d", d.chars())).append(" characters, ").append(d.chunks())
-                    .append(" passages)\n");
+                    .append(RunOverview.size(d, documents)).append(")\n");
         }
         md.append("- Embedder: ").append(run.embedder()).append('\n');
         if (!run.dryRun()) {
@@ -42,9 +65,15 @@ public final class MarkdownReportWriter {
         if (run.reviews().isEmpty()) {
             md.append("No file was selected for review.\n");
         } else if (run.dryRun()) {
-            dryRunTable(md, run);
+            dryRunTable(md, ordered);
         } else {
-            fileTable(md, run);
+            fileTable(md, run, ordered);
+            ladderTable(md, run);
+            md.append("\n## Charts\n\n").append(MermaidCharts.scores(RunOverview.scoreCounts(run))).append('\n')
+                    .append(MermaidCharts.acceptedOn(RunOverview.ladder(run), run.unresolved().size()));
+        }
+        if (!run.reviews().isEmpty()) {
+            coverage(md, run, coverage);
         }
         if (!run.skipped().isEmpty()) {
             md.append("\n## Skipped files\n\n| File | Why |\n|---|---|\n");
@@ -52,88 +81,119 @@ public final class MarkdownReportWriter {
                 md.append("| `").append(s.file()).append("` | ").append(cell(s.reason())).append(" |\n");
             }
         }
-        for (FileReview r : run.reviews()) {
-            fileSection(md, r, run.dryRun());
+        for (FileReview r : ordered) {
+            fileSection(md, r, run.dryRun(), documents);
         }
         return md.toString();
     }
 
-    private static String verdict(RunReport run) {
-        if (run.dryRun()) {
-            return "Dry run: " + run.reviews().size() + " file(s) would be reviewed; no model was called.";
-        }
-        int unresolved = run.unresolved().size();
-        int n = run.reviews().size();
-        if (unresolved == 0) {
-            return "All " + n + " file(s) reviewed: " + n + " resolved.";
-        }
-        return unresolved + " of " + n + " file(s) unresolved: no rung's answer was accepted.";
-    }
-
-    private static void fileTable(StringBuilder md, RunReport run) {
+    private static void fileTable(StringBuilder md, RunReport run, List<FileReview> ordered) {
         md.append("## Files\n\n| File | Score | Accepted on | Model | Attempts | Time | Tokens (prompt + answer) |\n"
                 + "|---|---|---|---|---|---|---|\n");
-        List<FileReview> ordered = run.reviews().stream()
-                .sorted(Comparator.comparing(FileReview::resolved)
-                        .thenComparing(r -> r.score() == null ? Integer.MIN_VALUE : r.score()))
-                .toList();
         for (FileReview r : ordered) {
-            md.append("| [`").append(r.file()).append("`](#").append(anchor(r.file())).append(") | ")
+            md.append("| ").append(link(r, r.file())).append(" | ")
                     .append(r.score() == null ? "–" : r.score() + "/10").append(" | ")
                     .append(r.resolved() ? "attempt " + r.acceptedOn() : "**unresolved**").append(" | ")
                     .append(r.resolved() ? r.escalatedTo() : "–").append(" | ").append(r.attemptsMade())
                     .append(r.cached() ? " (cached)" : "").append(" | ").append(seconds(r.durationMs())).append(" | ")
-                    .append(tokens(r.promptTokens(), r.completionTokens())).append(" |\n");
+                    .append(RunOverview.tokens(r.promptTokens(), r.completionTokens())).append(" |\n");
         }
-        md.append("\n**Total:** ").append(run.resolvedCount()).append(" of ").append(run.reviews().size())
-                .append(" resolved, ").append(run.callsThisRun()).append(" model calls this run")
-                .append(run.reviews().stream().anyMatch(FileReview::cached)
-                        ? " (" + run.reviews().stream().filter(FileReview::cached).count() + " file(s) from the cache)"
-                        : "")
-                .append(", ").append(tokens(run.reviews().stream().mapToLong(FileReview::promptTokens).sum(),
-                        run.reviews().stream().mapToLong(FileReview::completionTokens).sum()))
-                .append(" tokens.\n");
+        md.append("\n**Total:** ").append(RunOverview.totals(run)).append('\n');
     }
 
-    private static void dryRunTable(StringBuilder md, RunReport run) {
+    private static void ladderTable(StringBuilder md, RunReport run) {
+        md.append("\n## Ladder\n\n| # | Rung | Files accepted | Calls this run | Not accepted |\n|---|---|---|---|---|\n");
+        for (RunOverview.RungUse u : RunOverview.ladder(run)) {
+            md.append("| ").append(u.n() > 0 ? String.valueOf(u.n()) : "–").append(" | ").append(u.rung())
+                    .append(" | ").append(u.accepted()).append(" | ").append(u.calls()).append(" | ")
+                    .append(u.notAccepted().isEmpty() ? "–" : u.notAccepted()).append(" |\n");
+        }
+        if (!run.unresolved().isEmpty()) {
+            md.append("| – | unresolved | ").append(run.unresolved().size()).append(" | | |\n");
+        }
+    }
+
+    private static void dryRunTable(StringBuilder md, List<FileReview> ordered) {
         md.append("## Files\n\n| File | Bytes | Prompt characters | PRD passages | Proposal passages |\n|---|---|---|---|---|\n");
-        for (FileReview r : run.reviews()) {
-            md.append("| [`").append(r.file()).append("`](#").append(anchor(r.file())).append(") | ")
+        for (FileReview r : ordered) {
+            md.append("| ").append(link(r, r.file())).append(" | ")
                     .append(r.fileBytes()).append(" | ").append(r.promptChars()).append(" | ")
-                    .append(offsets(r.prdPassages())).append(" | ").append(offsets(r.proposalPassages()))
+                    .append(RunOverview.offsets(r.prdPassages())).append(" | ").append(RunOverview.offsets(r.proposalPassages()))
                     .append(" |\n");
         }
     }
 
-    private static void fileSection(StringBuilder md, FileReview r, boolean dryRun) {
+    private static void coverage(StringBuilder md, RunReport run, List<RequirementsCoverage.Row> rows) {
+        md.append("\n## Requirements coverage\n\n");
+        if (rows == null) {
+            md.append(RequirementsCoverage.unavailable(run, path -> "`" + path + "`")).append('\n');
+            return;
+        }
+        md.append(RequirementsCoverage.INTRO).append("\n\n| Section | Line | Given to | Cited by |\n|---|---|---|---|\n");
+        for (RequirementsCoverage.Row row : rows) {
+            DocumentOutline.Section s = row.section();
+            String name = cell(RunOverview.sectionName(s, rows.size()));
+            md.append("| ").append("&emsp;".repeat(Math.max(0, s.level() - 1)))
+                    .append(row.uncovered() ? "**" + name + "** ⚠" : name).append(" | ").append(s.line()).append(" | ")
+                    .append(names(row.givenTo().stream().map(r -> link(r, RunOverview.baseName(r.file()))).toList()))
+                    .append(" | ").append(names(citers(row))).append(" |\n");
+        }
+        List<RequirementsCoverage.Row> uncovered = rows.stream().filter(RequirementsCoverage.Row::uncovered).toList();
+        md.append("\n### ").append(RequirementsCoverage.UNCOVERED).append("\n\n");
+        if (uncovered.isEmpty()) {
+            md.append(RequirementsCoverage.NONE_UNCOVERED).append('\n');
+        } else {
+            md.append(RequirementsCoverage.CANDIDATES).append("\n\n");
+            for (RequirementsCoverage.Row row : uncovered) {
+                md.append("- ").append(RunOverview.sectionName(row.section(), rows.size())).append(" (line ")
+                        .append(row.section().line()).append(")\n");
+            }
+        }
+    }
+
+    /** Each citing file once, with its findings: {@code [`B.java`](#…) (line 12, missing gap)}. */
+    private static List<String> citers(RequirementsCoverage.Row row) {
+        return row.citingFiles().entrySet().stream().map(e -> link(e.getKey(), RunOverview.baseName(e.getKey().file()))
+                + " (" + String.join(", ", e.getValue()) + ")").toList();
+    }
+
+    private static String names(List<String> names) {
+        return RunOverview.joinSome(names, NAMES_IN_A_CELL);
+    }
+
+    private static String link(FileReview r, String text) {
+        return "[`" + text + "`](#" + anchor(r.file()) + ")";
+    }
+
+    private static void fileSection(StringBuilder md, FileReview r, boolean dryRun, ReportDocuments documents) {
         md.append("\n## ").append(r.file()).append("\n\n");
         if (dryRun) {
-            md.append("Would send a prompt of ").append(r.promptChars()).append(" characters (the whole file, ")
-                    .append(r.fileBytes()).append(" bytes, and the passages below).\n");
+            md.append(RunOverview.facts(r, true)).append('\n');
         } else if (r.resolved()) {
-            md.append("**Score:** ").append(r.score() == null ? "none given" : r.score() + "/10")
-                    .append(" · accepted on attempt ").append(r.acceptedOn()).append(" (").append(r.escalatedTo())
-                    .append(") · ").append(seconds(r.durationMs()));
-            if (r.cached()) {
-                md.append(" · cached, reviewed ").append(r.reviewedAt() == null ? "in an earlier run"
-                        : DateTimeFormatter.ISO_INSTANT.format(r.reviewedAt().truncatedTo(ChronoUnit.SECONDS)));
+            md.append("**Score:** ").append(RunOverview.facts(r, false)).append('\n');
+            String baseline = BaselineState.describe(r.findings());
+            if (baseline != null) {
+                md.append("\nFindings against the baseline: ").append(baseline).append(".\n");
             }
-            if (r.citationsInvalid() > 0 || r.citationsValid() > 0) {
-                md.append(" · citations: ").append(r.citationsValid()).append(" valid, ").append(r.citationsInvalid())
-                        .append(" invalid");
+            if (!r.findings().isEmpty()) {
+                md.append("\n### Findings\n\n| # | Kind | Line | Symbol | Finding | Cites |\n|---|---|---|---|---|---|\n");
+                int n = 0;
+                for (Finding f : r.findings()) {
+                    md.append("| ").append(++n).append(" | ").append(RunOverview.kindOf(f))
+                            .append(f.baseline() == null ? "" : " (" + f.baseline().id() + ")").append(" | ")
+                            .append(f.line() == null ? "–" : f.line()).append(" | ")
+                            .append(f.symbol() == null ? "–" : cell("`" + f.symbol() + "`")).append(" | ")
+                            .append(cell(RunOverview.textOf(f))).append(" | ")
+                            .append(f.citations().isEmpty() ? "–" : cell(RunOverview.citationsOf(f))).append(" |\n");
+                }
             }
-            if (BaselineState.describe(r.findings()) != null) {
-                md.append(" · findings against the baseline: ").append(BaselineState.describe(r.findings()));
-            }
-            md.append("\n\n### Review\n\n").append(nested(r.suggestions())).append('\n');
+            md.append("\n### Review\n\n").append(nested(r.suggestions())).append('\n');
             CitationSection.append(md, r);
         } else {
-            md.append("**Unresolved:** no rung's answer was accepted (").append(r.attemptsMade())
-                    .append(" calls, ").append(seconds(r.durationMs())).append(").\n");
+            md.append("**Unresolved:** ").append(RunOverview.facts(r, false)).append('\n');
         }
         if (!r.parts().isEmpty()) {
-            md.append("\nToo large for the ladder's smallest context window: reviewed in ").append(r.parts().size())
-                    .append(" parts, then consolidated.\n\n| Part | Lines | Characters | Accepted on | Calls |\n")
+            md.append('\n').append(RunOverview.partsLine(r)).append("\n\n| Part | Lines | Characters | Accepted on | Calls |\n")
                     .append("|---|---|---|---|---|\n");
             for (FilePart p : r.parts()) {
                 md.append("| ").append(p.n()).append(" | ").append(p.firstLine()).append("–").append(p.lastLine())
@@ -142,11 +202,15 @@ public final class MarkdownReportWriter {
                         .append(" | ").append(p.attemptsMade()).append(" |\n");
             }
         }
-        md.append("\n### Passages given\n\n| Passage | Length | Similarity | Begins |\n|---|---|---|---|\n");
+        md.append("\n### Passages given\n\n| Passage | Section | Line | Length | Similarity | Begins |\n"
+                + "|---|---|---|---|---|---|\n");
         for (ScoredChunk c : concat(r.prdPassages(), r.proposalPassages())) {
-            md.append("| ").append(c.chunk().label()).append(" | ").append(c.chunk().length()).append(" | ")
-                    .append(String.format(Locale.ROOT, "%.3f", JsonReportWriter.similarity(c.score()))).append(" | ")
-                    .append(cell(excerpt(c.chunk().text()))).append(" |\n");
+            String heading = RunOverview.heading(documents, c.chunk());
+            Integer line = RunOverview.line(documents, c.chunk());
+            md.append("| ").append(c.chunk().label()).append(" | ").append(heading == null ? "–" : cell(heading))
+                    .append(" | ").append(line == null ? "–" : line).append(" | ").append(c.chunk().length())
+                    .append(" | ").append(String.format(Locale.ROOT, "%.3f", JsonReportWriter.similarity(c.score())))
+                    .append(" | ").append(cell(excerpt(c.chunk().text()))).append(" |\n");
         }
         if (!r.attempts().isEmpty()) {
             md.append("\n### Attempts\n\n| # | Model | Status | Characters | Time | Why |\n|---|---|---|---|---|---|\n");
@@ -162,14 +226,11 @@ public final class MarkdownReportWriter {
         return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }
 
-    private static String offsets(List<ScoredChunk> chunks) {
-        if (chunks.isEmpty()) {
-            return "–";
-        }
-        return String.join(", ", chunks.stream().map(c -> "@" + c.chunk().offset()).toList());
-    }
-
-    /** A model's markdown nested under the file's heading: its top heading level becomes 4, the rest follow. */
+    /**
+     * A model's markdown nested under the file's heading: its top heading level becomes 4, the rest follow. Raw HTML
+     * in it is made inert ({@code <} outside code becomes {@code &lt;}), as a renderer that does not sanitize would
+     * otherwise run it.
+     */
     static String nested(String markdown) {
         String[] lines = markdown.split("\n", -1);
         int top = 7;
@@ -180,36 +241,54 @@ public final class MarkdownReportWriter {
         }
         int shift = top > 6 ? 0 : Math.max(0, 4 - top);
         StringBuilder out = new StringBuilder();
+        boolean fenced = false;
         for (String line : lines) {
-            if (shift > 0 && line.matches("^#{1,6}\\s.*")) {
-                int level = line.indexOf(' ');
-                out.append("#".repeat(Math.min(6, level + shift))).append(line.substring(level));
-            } else {
+            if (FENCE.matcher(line).find()) {
+                fenced = !fenced;
                 out.append(line);
+            } else if (fenced) {
+                out.append(line);
+            } else if (shift > 0 && line.matches("^#{1,6}\\s.*")) {
+                int level = line.indexOf(' ');
+                out.append("#".repeat(Math.min(6, level + shift))).append(inert(line.substring(level)));
+            } else {
+                out.append(inert(line));
             }
             out.append('\n');
         }
         return out.toString().strip();
     }
 
+    /** The line with {@code <} outside inline code escaped, so that no HTML in it renders. */
+    static String inert(String line) {
+        if (line.indexOf('<') < 0) {
+            return line;
+        }
+        StringBuilder out = new StringBuilder();
+        Matcher code = CODE_SPAN.matcher(line);
+        int at = 0;
+        while (code.find()) {
+            out.append(line.substring(at, code.start()).replace("<", "&lt;")).append(code.group());
+            at = code.end();
+        }
+        return out.append(line.substring(at).replace("<", "&lt;")).toString();
+    }
+
     static String anchor(String file) {
         return file.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9 _-]", "").replace(' ', '-');
     }
 
-    private static String excerpt(String text) {
+    /** The passage's first characters on one line. */
+    static String excerpt(String text) {
         String flat = text.strip().replaceAll("\\s+", " ");
         return flat.length() <= EXCERPT_CHARS ? flat : flat.substring(0, EXCERPT_CHARS) + "…";
     }
 
     private static String cell(String s) {
-        return s.replace("|", "\\|").replaceAll("\\s*\\n\\s*", " ");
+        return inert(s.replace("|", "\\|").replaceAll("\\s*\\n\\s*", " "));
     }
 
-    private static String tokens(long prompt, long answer) {
-        return String.format(Locale.ROOT, "%,d + %,d", prompt, answer);
-    }
-
-    static String seconds(long ms) {
-        return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+    private static String seconds(long ms) {
+        return RunOverview.seconds(ms);
     }
 }

@@ -13,7 +13,8 @@ import dev.scrum.report.CodeScanningReports;
 import dev.scrum.report.DocumentInfo;
 import dev.scrum.report.FileReview;
 import dev.scrum.report.JsonReportWriter;
-import dev.scrum.report.MarkdownReportWriter;
+import dev.scrum.report.ReportDocuments;
+import dev.scrum.report.ReportFiles;
 import dev.scrum.report.RunReport;
 import dev.scrum.report.SkippedFile;
 import dev.scrum.retrieve.DocumentIndex;
@@ -135,7 +136,8 @@ public final class Reviewer {
                 (System.nanoTime() - start) / 1_000_000, request.shard() == null ? null : request.shard().toString());
         JsonReportWriter json = new JsonReportWriter(request.jsonDirectory());
         json.writeSummary(run);
-        MarkdownReportWriter.write(request.reportFile(), run);
+        ReportFiles.write(request.reportFile(), run,
+                ReportDocuments.of(prd.text(), proposal == null ? null : proposal.text()));
         CodeScanningReports.write(request.jsonDirectory(), run, request.baseDir());
         return new ReviewResult(run, request.reportFile(), request.jsonDirectory());
     }

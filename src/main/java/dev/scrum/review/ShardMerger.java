@@ -4,7 +4,8 @@ import dev.scrum.report.CodeScanningReports;
 import dev.scrum.report.FileReview;
 import dev.scrum.report.JsonReportReader;
 import dev.scrum.report.JsonReportWriter;
-import dev.scrum.report.MarkdownReportWriter;
+import dev.scrum.report.ReportDocuments;
+import dev.scrum.report.ReportFiles;
 import dev.scrum.report.RunReport;
 import dev.scrum.report.SkippedFile;
 import java.io.IOException;
@@ -122,9 +123,10 @@ public final class ShardMerger {
     }
 
     /**
-     * Writes {@code scrum-report.md}, {@code scrum/summary.json} and {@code scrum/review_*.json} under
-     * {@code outputDirectory}, as {@link Reviewer} does, but no code-scanning reports (their paths need the
-     * project's base directory).
+     * Writes {@code scrum-report.md}, {@code scrum-report.html}, {@code scrum/summary.json} and
+     * {@code scrum/review_*.json} under {@code outputDirectory}, as {@link Reviewer} does (the reports' PRD sections
+     * only when the documents are still where the shards read them), but no code-scanning reports (their paths
+     * need the project's base directory).
      */
     public static ReviewResult write(RunReport run, Path outputDirectory) throws IOException {
         return write(run, outputDirectory, null);
@@ -142,7 +144,7 @@ public final class ShardMerger {
             json.writeReview(r);
         }
         json.writeSummary(run);
-        MarkdownReportWriter.write(reportFile, run);
+        ReportFiles.write(reportFile, run, ReportDocuments.read(run.documents()));
         if (baseDir != null) {
             CodeScanningReports.write(jsonDirectory, run, baseDir);
         }

@@ -59,4 +59,27 @@ class DocumentOutlineTest {
         assertEquals(List.of(new Citation("PRD", refunds, true, 5, "Refunds"), new Citation("PRD", 3, false),
                 new Citation("PLAN", 0, true)), checker.check("[PRD @" + refunds + "], PRD@3 and PLAN@0"));
     }
+
+    @Test
+    void cutsTheDocumentIntoSectionsWithTheirLevelsAndBodies() {
+        List<DocumentOutline.Section> sections = new DocumentOutline(MARKDOWN).sections();
+        assertEquals(3, sections.size(), "the preamble, Orders and Refunds; the fenced # line is none");
+        DocumentOutline.Section preamble = sections.get(0);
+        assertEquals(new DocumentOutline.Section(0, null, 0, 0, MARKDOWN.indexOf("# Orders"), 1, true), preamble);
+        DocumentOutline.Section orders = sections.get(1);
+        assertEquals(1, orders.level());
+        assertEquals("Orders", orders.heading());
+        assertEquals(MARKDOWN.indexOf("Orders are"), orders.bodyOffset());
+        assertEquals(MARKDOWN.indexOf("## Refunds"), orders.end());
+        DocumentOutline.Section refunds = sections.get(2);
+        assertEquals(2, refunds.level());
+        assertEquals(4, refunds.line());
+        assertEquals(MARKDOWN.length(), refunds.end());
+
+        List<DocumentOutline.Section> adoc = new DocumentOutline("= Product\n\n== Shipping\nCarriers.\n").sections();
+        assertEquals(2, adoc.size(), "no preamble section when nothing precedes the first heading");
+        assertEquals(false, adoc.get(0).hasBody(), "a title followed only by a sub-heading has no body of its own");
+        assertEquals(2, adoc.get(1).level());
+        assertEquals(1, new DocumentOutline("just text\n").sections().size(), "a document without headings is one section");
+    }
 }

@@ -127,7 +127,7 @@ class ReportWritersTest {
                 "unresolved first");
         assertTrue(md.contains("| 8/10 | attempt 2 | ollama/qwen3:latest | 2 | 40.2 s |"));
         assertTrue(md.contains("\n#### Changes\n1. do it"), "the model's heading nested under the file's");
-        assertTrue(md.contains("| [PRD @27880] | 800 | 0.830 |"));
+        assertTrue(md.contains("| [PRD @27880] | – | – | 800 | 0.830 |"), "no document text: no heading, no line");
         assertTrue(md.contains("| 1 | ollama/qwen3.5:latest | error | 0 | 0.0 s | http: HTTP 500 |"));
         assertTrue(md.contains("| `big.bin` | binary: it contains NUL bytes |"));
         assertTrue(md.contains("- Ladder: ollama/qwen3.5:latest → ollama/qwen3:latest"));
