@@ -14,6 +14,7 @@ import java.util.Locale;
 public final class MarkdownReportWriter {
 
     private static final int EXCERPT_CHARS = 90;
+    private static final java.util.regex.Pattern FENCE = java.util.regex.Pattern.compile("^ {0,3}(`{3,}|~{3,})");
 
     private MarkdownReportWriter() {}
 
@@ -37,6 +38,11 @@ public final class MarkdownReportWriter {
         md.append("- Embedder: ").append(run.embedder()).append('\n');
         if (!run.dryRun()) {
             md.append("- Ladder: ").append(String.join(" → ", run.ladder())).append('\n');
+        }
+        int masked = run.reviews().stream().mapToInt(FileReview::redactions).sum();
+        if (masked > 0) {
+            md.append("- Secrets masked before sending (redactSecrets): ").append(masked).append(" in ")
+                    .append(run.reviews().stream().filter(r -> r.redactions() > 0).count()).append(" file(s)\n");
         }
         md.append('\n');
         if (run.reviews().isEmpty()) {
@@ -128,6 +134,13 @@ public final class MarkdownReportWriter {
             md.append("**Unresolved:** no rung's answer was accepted (").append(r.attemptsMade())
                     .append(" calls, ").append(seconds(r.durationMs())).append(").\n");
         }
+        if (r.redactions() > 0) {
+            md.append("\nSecrets masked before sending: ").append(r.redactions())
+                    .append(" (each replaced by «redacted:kind»; what they were is recorded nowhere).\n");
+        }
+        if (r.malformedUtf8()) {
+            md.append("\nNot valid UTF-8: malformed bytes were replaced (U+FFFD) before the review.\n");
+        }
         if (!r.parts().isEmpty()) {
             md.append("\nToo large for the ladder's smallest context window: reviewed in ").append(r.parts().size())
                     .append(" parts, then consolidated.\n\n| Part | Lines | Characters | Accepted on | Calls |\n")
@@ -150,7 +163,10 @@ public final class MarkdownReportWriter {
             for (Attempt a : r.attempts()) {
                 md.append("| ").append(a.n()).append(" | ").append(a.rungId()).append(" | ").append(a.status().id())
                         .append(" | ").append(a.chars()).append(" | ").append(seconds(a.durationMs())).append(" | ")
-                        .append(a.error() == null ? "" : cell(a.error())).append(" |\n");
+                        .append(a.error() == null ? "" : cell(a.error()))
+                        .append(a.error() == null && a.retries() > 0
+                                ? "after " + a.retries() + (a.retries() == 1 ? " retry" : " retries") : "")
+                        .append(" |\n");
             }
         }
     }
@@ -166,19 +182,28 @@ public final class MarkdownReportWriter {
         return String.join(", ", chunks.stream().map(c -> "@" + c.chunk().offset()).toList());
     }
 
-    /** A model's markdown nested under the file's heading: its top heading level becomes 4, the rest follow. */
+    /**
+     * A model's markdown nested under the file's heading: its top heading level becomes 4, the rest follow.
+     * Lines inside code fences are left alone, and a fence the answer left open is closed, so that nothing of
+     * the answer can change the report's structure.
+     */
     static String nested(String markdown) {
         String[] lines = markdown.split("\n", -1);
         int top = 7;
+        String fence = null;
         for (String line : lines) {
-            if (line.matches("^#{1,6}\\s.*")) {
+            fence = fenceAfter(line, fence);
+            if (fence == null && line.matches("^#{1,6}\\s.*")) {
                 top = Math.min(top, line.indexOf(' '));
             }
         }
         int shift = top > 6 ? 0 : Math.max(0, 4 - top);
         StringBuilder out = new StringBuilder();
+        fence = null;
         for (String line : lines) {
-            if (shift > 0 && line.matches("^#{1,6}\\s.*")) {
+            boolean inside = fence != null;
+            fence = fenceAfter(line, fence);
+            if (!inside && fence == null && shift > 0 && line.matches("^#{1,6}\\s.*")) {
                 int level = line.indexOf(' ');
                 out.append("#".repeat(Math.min(6, level + shift))).append(line.substring(level));
             } else {
@@ -186,7 +211,23 @@ public final class MarkdownReportWriter {
             }
             out.append('\n');
         }
-        return out.toString().strip();
+        String nested = out.toString().strip();
+        return fence == null ? nested : nested + "\n" + fence;
+    }
+
+    /** The fence open after {@code line}, given the one open before it ({@code null}: none). */
+    private static String fenceAfter(String line, String open) {
+        java.util.regex.Matcher m = FENCE.matcher(line);
+        if (!m.find()) {
+            return open;
+        }
+        String marker = m.group(1);
+        if (open == null) {
+            return marker;
+        }
+        boolean closes = marker.charAt(0) == open.charAt(0) && marker.length() >= open.length()
+                && line.strip().equals(marker);
+        return closes ? null : open;
     }
 
     static String anchor(String file) {

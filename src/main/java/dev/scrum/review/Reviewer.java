@@ -32,6 +32,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -186,6 +187,19 @@ public final class Reviewer {
             return reviews;
         } finally {
             pool.shutdownNow();
+            awaitTermination(pool);
+        }
+    }
+
+    /** Waits for the review threads to end, so that none outlives the run (they are daemons if one does). */
+    private void awaitTermination(ExecutorService pool) {
+        try {
+            if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
+                progress.warn("Review threads still running 30 s after the run ended; they end at their calls' "
+                        + "timeout");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
