@@ -133,4 +133,13 @@ class ReviewMojoTest {
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
         assertTrue(e.getMessage().startsWith("<ladder> is empty"), e.getMessage());
     }
+    @Test
+    @Basedir("/projects/dry-run")
+    @InjectMojo(goal = "review", pom = "pom.xml")
+    @MojoParameter(name = "redactSecrets", value = "sometimes")
+    void anUnknownRedactSecretsValueIsRefused(ReviewMojo mojo) {
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertTrue(e.getMessage().startsWith("<redactSecrets> (scrum.redactSecrets): 'sometimes' is not a redaction "
+                + "policy"), e.getMessage());
+    }
 }
