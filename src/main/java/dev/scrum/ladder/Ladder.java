@@ -97,6 +97,7 @@ public final class Ladder {
     private AttemptAndVerdict call(int n, Rung rung, ReplicaSet replicas, ChatRequest request, AnswerCheck check) {
         long start = nanoClock.getAsLong();
         ChatResponse response = null;
+        String refused = null;
         while (response == null) {
             ReplicaSet.Replica replica;
             try {
@@ -107,14 +108,17 @@ public final class Ladder {
                         millisSince(start)), null);
             }
             if (replica == null) {
-                return new AttemptAndVerdict(failed(n, rung, "network: every server of the rung refused connections "
-                        + "earlier in this run: " + replicas.downServers(), millisSince(start)), null);
+                String why = refused != null
+                        ? refused + "; the rung is left out for the rest of the run"
+                        : "every server of the rung refused connections earlier in this run: " + replicas.downServers();
+                return new AttemptAndVerdict(failed(n, rung, "network: " + why, millisSince(start)), null);
             }
             try {
                 response = replica.client.chat(request);
             } catch (ChatException e) {
                 if (e.connectionRefused()) {
                     replicas.markDown(replica);
+                    refused = e.getMessage();
                     continue;
                 }
                 String kind = e.kind().name().toLowerCase(Locale.ROOT);
