@@ -156,8 +156,8 @@ final class FileReviewer {
                         retrieval.proposal(), retrieval.queryPassages(), List.of(), prompts.secretsMasked())
                 : inParts(path, tag, source.text(), parts, rubric);
         if (reviewed.secretsMasked() > 0) {
-            progress.info(tag + ": " + reviewed.secretsMasked() + " secret(s) masked before the file went to a rung "
-                    + "outside this machine (redactSecrets)");
+            progress.info(tag + ": " + reviewed.secretsMasked() + " secret(s) masked before the file was sent "
+                    + "(redactSecrets)");
         }
         FileReview review = finish(path, tag, source, reviewed, promptChars, start, symbols)
                 .withInput(reviewed.secretsMasked(), source.malformedUtf8());
