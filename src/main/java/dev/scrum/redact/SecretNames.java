@@ -9,6 +9,9 @@ final class SecretNames {
 
     private static final List<String> WORDS = List.of("password", "passwd", "passphrase", "pwd", "secret", "token",
             "apikey", "accesskey", "authkey", "privatekey", "credential", "authorization");
+    /** Names ending so hold something about a secret, not the secret: {@code passwordFile}, {@code maxTokens}. */
+    private static final List<String> ABOUT_SECRETS = List.of("file", "path", "env", "header", "name", "length",
+            "tokens", "count", "size", "limit", "timeout", "ttl", "type", "url", "uri", "endpoint", "policy");
     private static final Set<String> NOT_SECRETS = Set.of("true", "false", "null", "none", "nil", "yes", "no",
             "undefined", "required", "optional");
 
@@ -18,8 +21,7 @@ final class SecretNames {
     static boolean isSecret(String name) {
         String flat = name.toLowerCase(Locale.ROOT).replaceAll("[_.\\-\\s]", "");
         if (WORDS.stream().anyMatch(flat::contains)) {
-            return !flat.endsWith("file") && !flat.endsWith("path") && !flat.endsWith("env")
-                    && !flat.endsWith("header") && !flat.endsWith("name") && !flat.endsWith("length");
+            return ABOUT_SECRETS.stream().noneMatch(flat::endsWith);
         }
         String lower = name.toLowerCase(Locale.ROOT);
         return lower.equals("pass") || lower.matches(".*[_.\\-]pass");

@@ -38,8 +38,11 @@ final class SecretPatterns {
             new SecretPattern(SecretKind.ASSIGNED, Pattern.compile(
                     "(?m)^[ \\t]*(?:export[ \\t]+|-[ \\t]+)?" + NAME + "[ \\t]*(?:=|:)[ \\t]*([^\\s\"'`#][^\\s#]*)[ \\t]*(?:#.*)?$"),
                     2, m -> SecretNames.isSecret(m.group(1)) && SecretNames.isSecretLiteral(m.group(2))),
+            // XML: <password>…</password>, <apiKey>…</apiKey>
+            new SecretPattern(SecretKind.ASSIGNED, Pattern.compile("<" + NAME + ">([^<\\r\\n]+)</\\1>"),
+                    2, m -> SecretNames.isSecret(m.group(1)) && SecretNames.isSecretValue(m.group(2))),
             // connection strings and query strings: ;Password=…; ?password=…&
-            new SecretPattern(SecretKind.ASSIGNED, Pattern.compile("[?&;]\\s*([A-Za-z_][\\w.\\- ]*?)\\s*=\\s*([^&;\\s\"'<>]+)"),
+            new SecretPattern(SecretKind.ASSIGNED, Pattern.compile("[?&;][ \\t]*" + NAME + "[ \\t]*=[ \\t]*([^&;\\s\"'<>]+)"),
                     2, m -> SecretNames.isSecret(m.group(1)) && SecretNames.isSecretValue(m.group(2))),
             // long random strings: quoted, assigned at the end of a line, or a line of base64 alone
             new SecretPattern(SecretKind.HIGH_ENTROPY, Pattern.compile("([\"'`])(" + RANDOM_CHARS + "{20,})\\1"),

@@ -106,7 +106,8 @@ class SecretRedactorTest {
         "export GITHUB_TOKEN=canaryEnv9|canaryEnv9",
         "Server=db;Database=shop;User Id=app;Password=canaryAdo7;|canaryAdo7",
         "jdbc:postgresql://db/shop?user=app&password=canaryQuery3|canaryQuery3",
-        "val credentials = \"canaryKotlin\"|canaryKotlin"})
+        "val credentials = \"canaryKotlin\"|canaryKotlin",
+        "<server><id>cloud</id><password>canaryXml5</password></server>|canaryXml5"})
     void aValueAssignedToASecretNameIsMasked(String line, String secret) {
         Redacted r = redact(line);
 
@@ -137,7 +138,10 @@ class SecretRedactorTest {
         "String name = \"OrderServiceImplementationTest2\";",
         "String path = \"/usr/local/lib/x86_64-linux-gnu\";",
         "int passengers = 4; String author = \"Ada Lovelace\";",
-        "See http://localhost:8080/api/orders?limit=20 for details."})
+        "See http://localhost:8080/api/orders?limit=20 for details.",
+        "<maxTokens>1500</maxTokens>",
+        "String passwordFile = \"/run/secrets/db\";",
+        "int x = 1;\n    c.contextTokens = 32768;"})
     void aLookAlikeIsNotMasked(String line) {
         Redacted r = redact(line);
 
