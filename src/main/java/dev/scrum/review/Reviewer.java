@@ -223,8 +223,8 @@ public final class Reviewer {
 
     private static Document readDocument(DocumentKind kind, Path path, String parameter) {
         if (Files.isDirectory(path)) {
-            throw new ConfigurationException(parameter, "The " + describe(kind) + " " + path
-                    + " is a directory, not a file. Set <" + parameter + "> (or -Dscrum." + parameter + ") to the file.");
+            throw new ConfigurationException(parameter, "The " + describe(kind) + " " + path + " is a directory, "
+                    + "not a file. Set <" + parameter + "> (or -Dscrum." + parameter + ") to the file.");
         }
         if (!Files.isRegularFile(path)) {
             throw new ConfigurationException(parameter, "The " + describe(kind) + " " + path
