@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.impl.DefaultHttpRequestRetryStrategy;
+import org.apache.hc.client5.http.utils.DateUtils;
+import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.HttpResponse;
@@ -62,10 +64,11 @@ final class TransientFailureRetryStrategy extends DefaultHttpRequestRetryStrateg
 
     @Override
     public boolean retryRequest(HttpResponse response, int execCount, HttpContext context) {
-        return super.retryRequest(response, execCount, context)
-                && plan(response.containsHeader(HttpHeaders.RETRY_AFTER)
-                        ? super.getRetryInterval(response, execCount, context).toMilliseconds()
-                        : backoff(execCount), context);
+        if (!super.retryRequest(response, execCount, context)) {
+            return false;
+        }
+        Long retryAfter = retryAfterMs(response);
+        return plan(retryAfter != null ? retryAfter : backoff(execCount), context);
     }
 
     @Override
@@ -103,6 +106,23 @@ final class TransientFailureRetryStrategy extends DefaultHttpRequestRetryStrateg
 
     private static TimeValue planned(HttpContext context) {
         return context.removeAttribute(PLANNED_WAIT) instanceof TimeValue wait ? wait : TimeValue.ZERO_MILLISECONDS;
+    }
+
+    /**
+     * The wait {@code Retry-After} asks for, in seconds or as an HTTP date: 0 for {@code 0} or a date past
+     * (the default strategy would wait its default interval then); {@code null} without a readable one.
+     */
+    private static Long retryAfterMs(HttpResponse response) {
+        Header header = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
+        if (header == null || header.getValue() == null) {
+            return null;
+        }
+        String value = header.getValue().trim();
+        if (value.matches("-?\\d{1,9}")) {
+            return Math.max(0, Long.parseLong(value)) * 1000;
+        }
+        Instant date = DateUtils.parseStandardDate(value);
+        return date == null ? null : Math.max(0, date.toEpochMilli() - System.currentTimeMillis());
     }
 
     private long backoff(int execCount) {
