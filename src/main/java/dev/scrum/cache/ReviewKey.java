@@ -55,11 +55,14 @@ public final class ReviewKey {
         return HexFormat.of().formatHex(d.digest());
     }
 
-    /** What of a rung decides its answers: never its key, never its timeout or concurrency. */
+    /**
+     * What of a rung decides its answers: never its key, never its timeout or concurrency; whether it is sent
+     * masked text (kept out of the key of a rung sent the text as written, so that older keys stay valid).
+     */
     static String identity(Rung r) {
         return String.join("|", r.provider().id(), r.model(), String.valueOf(r.baseUrls()), r.format().id(),
                 String.valueOf(r.maxTokens()), String.valueOf(r.temperature()), String.valueOf(r.contextTokens()),
-                r.usable() ? "usable" : "skipped");
+                r.usable() ? "usable" : "skipped") + (r.redactSecrets() ? "|secrets masked" : "");
     }
 
     private static void field(MessageDigest d, String value) {

@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param completionTokens answer tokens the server counted, or {@code null}
  * @param answer the answer's text, or {@code ""}
  * @param tokensEstimated whether the token counts were estimated with a tokenizer because the server gave none
+ * @param retries retries within the call (429/502/503/504 answers, reset connections) before it ended
  */
 public record Attempt(
         int n,
@@ -28,7 +29,8 @@ public record Attempt(
         Integer promptTokens,
         Integer completionTokens,
         String answer,
-        boolean tokensEstimated) {
+        boolean tokensEstimated,
+        int retries) {
     public Attempt {
         Objects.requireNonNull(rungId, "rungId");
         Objects.requireNonNull(model, "model");
@@ -36,10 +38,23 @@ public record Attempt(
         answer = answer == null ? "" : answer;
     }
 
+    /** An attempt that took no retry. */
+    public Attempt(int n, String rungId, String model, AttemptStatus status, int chars, String error, long durationMs,
+            Integer promptTokens, Integer completionTokens, String answer, boolean tokensEstimated) {
+        this(n, rungId, model, status, chars, error, durationMs, promptTokens, completionTokens, answer,
+                tokensEstimated, 0);
+    }
+
     /** An attempt whose token counts, if any, are the server's. */
     public Attempt(int n, String rungId, String model, AttemptStatus status, int chars, String error, long durationMs,
             Integer promptTokens, Integer completionTokens, String answer) {
         this(n, rungId, model, status, chars, error, durationMs, promptTokens, completionTokens, answer, false);
+    }
+
+    /** This attempt, having taken {@code count} retries within its call. */
+    public Attempt withRetries(int count) {
+        return new Attempt(n, rungId, model, status, chars, error, durationMs, promptTokens, completionTokens, answer,
+                tokensEstimated, count);
     }
 
     /** Whether a call was made (skipped rungs are listed, not counted). */

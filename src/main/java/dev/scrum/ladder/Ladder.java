@@ -78,7 +78,7 @@ public final class Ladder {
             }
             listener.starting(n, total, rung);
             ChatRequest request = new ChatRequest(rung.model(), prompts.system(rung.format()),
-                    prompts.user(rung.format(), List.copyOf(attempts)), rung.maxTokens(), rung.temperature(),
+                    prompts.user(rung, List.copyOf(attempts)), rung.maxTokens(), rung.temperature(),
                     rung.contextTokens(), rung.format(),
                     rung.format() == AnswerFormat.JSON ? AnswerSchema.JSON : null);
             AttemptAndVerdict result = call(n, rung, servers.get(i), request, check);
@@ -97,6 +97,7 @@ public final class Ladder {
     private AttemptAndVerdict call(int n, Rung rung, ReplicaSet replicas, ChatRequest request, AnswerCheck check) {
         long start = nanoClock.getAsLong();
         ChatResponse response = null;
+        String refused = null;
         while (response == null) {
             ReplicaSet.Replica replica;
             try {
@@ -107,18 +108,22 @@ public final class Ladder {
                         millisSince(start)), null);
             }
             if (replica == null) {
-                return new AttemptAndVerdict(failed(n, rung, "network: every server of the rung refused connections "
-                        + "earlier in this run: " + replicas.downServers(), millisSince(start)), null);
+                String why = refused != null
+                        ? refused + "; the rung is left out for the rest of the run"
+                        : "every server of the rung refused connections earlier in this run: " + replicas.downServers();
+                return new AttemptAndVerdict(failed(n, rung, "network: " + why, millisSince(start)), null);
             }
             try {
                 response = replica.client.chat(request);
             } catch (ChatException e) {
                 if (e.connectionRefused()) {
                     replicas.markDown(replica);
+                    refused = e.getMessage();
                     continue;
                 }
                 String kind = e.kind().name().toLowerCase(Locale.ROOT);
-                return new AttemptAndVerdict(failed(n, rung, kind + ": " + e.getMessage(), millisSince(start)), null);
+                return new AttemptAndVerdict(failed(n, rung, kind + ": " + e.getMessage(), millisSince(start))
+                        .withRetries(e.retries()), null);
             } finally {
                 replicas.release(replica);
             }
@@ -126,18 +131,11 @@ public final class Ladder {
         long ms = millisSince(start);
         response = withTokenCounts(response, request);
         String content = response.content();
-        if (response.promptTruncated()) {
-            return new AttemptAndVerdict(new Attempt(n, rung.id(), rung.model(), AttemptStatus.TRUNCATED,
-                    content.length(), "the prompt was cut: the server evaluated " + response.promptTokens()
-                            + " prompt tokens in a context window of " + response.contextTokens()
-                            + ", so the front of the prompt was dropped",
-                    ms, response.promptTokens(), response.completionTokens(), content, response.tokensEstimated()), null);
-        }
-        if (response.finishReason() == FinishReason.LENGTH) {
-            return new AttemptAndVerdict(new Attempt(n, rung.id(), rung.model(), AttemptStatus.TRUNCATED,
-                    content.length(), "the answer was cut at the token limit (maxTokens " + rung.maxTokens()
-                            + ")", ms, response.promptTokens(), response.completionTokens(), content,
-                    response.tokensEstimated()), null);
+        Rejected rejected = rejected(response, rung);
+        if (rejected != null) {
+            return new AttemptAndVerdict(new Attempt(n, rung.id(), rung.model(), rejected.status(), content.length(),
+                    rejected.reason(), ms, response.promptTokens(), response.completionTokens(), content,
+                    response.tokensEstimated(), response.retries()), null);
         }
         Verdict verdict = check.check(content, rung.format());
         AttemptStatus status = verdict.isAccepted()
@@ -145,7 +143,31 @@ public final class Ladder {
                 : AttemptStatus.valueOf(verdict.rejection().name());
         return new AttemptAndVerdict(new Attempt(n, rung.id(), rung.model(), status, content.length(),
                 verdict.reason(), ms, response.promptTokens(), response.completionTokens(), content,
-                response.tokensEstimated()), verdict);
+                response.tokensEstimated(), response.retries()), verdict);
+    }
+
+    private record Rejected(AttemptStatus status, String reason) {}
+
+    /** Why an answer is rejected before the rubric reads it (cut, declined, empty), or {@code null}. */
+    private static Rejected rejected(ChatResponse response, Rung rung) {
+        String content = response.content();
+        if (response.promptTruncated()) {
+            return new Rejected(AttemptStatus.TRUNCATED, "the prompt was cut: the server evaluated "
+                    + response.promptTokens() + " prompt tokens in a context window of " + response.contextTokens()
+                    + ", so the front of the prompt was dropped");
+        }
+        if (response.finishReason() == FinishReason.LENGTH) {
+            return new Rejected(AttemptStatus.TRUNCATED, "the answer was cut at the token limit (maxTokens "
+                    + rung.maxTokens() + ") after " + content.length() + " characters"
+                    + (content.isBlank() ? ", before any text" : ""));
+        }
+        if (response.finishReason() == FinishReason.CONTENT_FILTER) {
+            return new Rejected(AttemptStatus.THIN, "the model declined to answer (a refusal or its content filter)");
+        }
+        if (content.isBlank()) {
+            return new Rejected(AttemptStatus.THIN, "the answer was empty: the server sent no text");
+        }
+        return null;
     }
 
     /** The server's token counts, or counts estimated with a tokenizer where it gave none. */
@@ -157,7 +179,7 @@ public final class Ladder {
                 r.promptTokens() != null ? r.promptTokens()
                         : TokenCounter.count(request.system()) + TokenCounter.count(request.user()),
                 r.completionTokens() != null ? r.completionTokens() : TokenCounter.count(r.content()),
-                r.contextTokens(), r.promptTruncated(), true);
+                r.contextTokens(), r.promptTruncated(), true, r.retries());
     }
 
     private static Attempt failed(int n, Rung rung, String error, long ms) {

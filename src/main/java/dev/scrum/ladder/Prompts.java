@@ -15,4 +15,15 @@ public interface Prompts {
      * @param earlier every earlier attempt at this file, in order (failed ones; skipped rungs included)
      */
     String user(AnswerFormat format, List<Attempt> earlier);
+
+    /**
+     * The user message for one rung: the rung's format, and its secrets masked when the rung says so
+     * ({@link Rung#redactSecrets()}). Prompts that carry nothing of the project's files need not override
+     * this.
+     *
+     * @param earlier every earlier attempt at this file, in order
+     */
+    default String user(Rung rung, List<Attempt> earlier) {
+        return user(rung.format(), earlier);
+    }
 }

@@ -3,6 +3,7 @@ package dev.scrum.ladder;
 import dev.scrum.llm.AnswerFormat;
 import dev.scrum.llm.ApiKey;
 import dev.scrum.llm.Provider;
+import dev.scrum.redact.RedactionPolicy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +26,7 @@ import java.util.Objects;
  * @param note a note shown in the report, or {@code null}
  * @param baseUrls every server of the rung: replicas serving the same model, each with its own
  *     {@code maxConcurrent}; {@code baseUrl} is the first
+ * @param redactSecrets whether secrets are masked in what this rung is sent (see {@link RedactionPolicy})
  */
 public record Rung(
         Provider provider,
@@ -39,7 +41,8 @@ public record Rung(
         int maxConcurrent,
         int contextTokens,
         String note,
-        List<URI> baseUrls) {
+        List<URI> baseUrls,
+        boolean redactSecrets) {
 
     public static final int DEFAULT_MAX_TOKENS = 1500;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(180);
@@ -60,6 +63,15 @@ public record Rung(
         if (!baseUrls.get(0).equals(baseUrl)) {
             throw new IllegalArgumentException("baseUrl must be the first of baseUrls");
         }
+    }
+
+    /** A rung that masks secrets when one of its servers is not on this machine ({@code redactSecrets=remote}). */
+    public Rung(Provider provider, String model, URI baseUrl, ApiKey apiKey, String skipReason, AnswerFormat format,
+            int maxTokens, Double temperature, Duration timeout, int maxConcurrent, int contextTokens, String note,
+            List<URI> baseUrls) {
+        this(provider, model, baseUrl, apiKey, skipReason, format, maxTokens, temperature, timeout, maxConcurrent,
+                contextTokens, note, baseUrls, RedactionPolicy.REMOTE.appliesTo(
+                        baseUrls == null || baseUrls.isEmpty() ? List.of(baseUrl) : baseUrls));
     }
 
     /** A rung with one server. */
@@ -87,22 +99,33 @@ public record Rung(
 
     public Rung withSkipReason(String reason) {
         return new Rung(provider, model, baseUrl, apiKey, reason, format, maxTokens, temperature, timeout,
-                maxConcurrent, contextTokens, note, baseUrls);
+                maxConcurrent, contextTokens, note, baseUrls, redactSecrets);
     }
 
     public Rung withFormat(AnswerFormat newFormat) {
         return new Rung(provider, model, baseUrl, apiKey, skipReason, newFormat, maxTokens, temperature, timeout,
-                maxConcurrent, contextTokens, note, baseUrls);
+                maxConcurrent, contextTokens, note, baseUrls, redactSecrets);
     }
 
     /** This rung on one of its servers only. */
     public Rung onServer(URI server) {
         return new Rung(provider, model, server, apiKey, skipReason, format, maxTokens, temperature, timeout,
-                maxConcurrent, contextTokens, note, List.of(server));
+                maxConcurrent, contextTokens, note, List.of(server), redactSecrets);
     }
 
     public Rung withApiKey(ApiKey key) {
         return new Rung(provider, model, baseUrl, key, skipReason, format, maxTokens, temperature, timeout,
-                maxConcurrent, contextTokens, note, baseUrls);
+                maxConcurrent, contextTokens, note, baseUrls, redactSecrets);
+    }
+
+    /** This rung with secrets masked or not in what it is sent, as {@code policy} says for its servers. */
+    public Rung withRedaction(RedactionPolicy policy) {
+        return new Rung(provider, model, baseUrl, apiKey, skipReason, format, maxTokens, temperature, timeout,
+                maxConcurrent, contextTokens, note, baseUrls, policy.appliesTo(baseUrls));
+    }
+
+    /** Whether every server of the rung is on this machine (a loopback URL). */
+    public boolean local() {
+        return baseUrls.stream().allMatch(Provider::isLoopback);
     }
 }

@@ -20,11 +20,18 @@ public class ChatException extends Exception {
 
     private final Kind kind;
     private final int status;
+    private final int retries;
 
     public ChatException(Kind kind, int status, String message, Throwable cause) {
+        this(kind, status, message, cause, 0);
+    }
+
+    /** @param retries the retries the call took before it failed for good */
+    public ChatException(Kind kind, int status, String message, Throwable cause, int retries) {
         super(message, cause);
         this.kind = kind;
         this.status = status;
+        this.retries = retries;
     }
 
     public ChatException(Kind kind, String message) {
@@ -43,5 +50,10 @@ public class ChatException extends Exception {
     /** The HTTP status for {@link Kind#HTTP}, else 0. */
     public int status() {
         return status;
+    }
+
+    /** The retries the call took before it failed for good (429/502/503/504 answers, reset connections). */
+    public int retries() {
+        return retries;
     }
 }

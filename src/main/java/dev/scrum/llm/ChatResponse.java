@@ -10,6 +10,7 @@ package dev.scrum.llm;
  * @param contextTokens the context window the request asked for (Ollama's {@code num_ctx}), 0 if none
  * @param promptTruncated the server evaluated less of the prompt than was sent (it cut the front)
  * @param tokensEstimated the token counts were estimated with a tokenizer, the server gave none
+ * @param retries the retries the call took (429/502/503/504 answers, reset connections) before this answer
  */
 public record ChatResponse(
         String content,
@@ -18,10 +19,17 @@ public record ChatResponse(
         Integer completionTokens,
         int contextTokens,
         boolean promptTruncated,
-        boolean tokensEstimated) {
+        boolean tokensEstimated,
+        int retries) {
     public ChatResponse {
         content = content == null ? "" : content;
         finishReason = finishReason == null ? FinishReason.OTHER : finishReason;
+    }
+
+    /** A response that took no retry. */
+    public ChatResponse(String content, FinishReason finishReason, Integer promptTokens, Integer completionTokens,
+            int contextTokens, boolean promptTruncated, boolean tokensEstimated) {
+        this(content, finishReason, promptTokens, completionTokens, contextTokens, promptTruncated, tokensEstimated, 0);
     }
 
     /** A response with the server's own token counts. */

@@ -17,17 +17,26 @@ record ErrorReply(int status, String serverText) {
         return new ErrorReply(reply.status(), serverText(reply));
     }
 
-    /** What went wrong and what to do, for the attempt history and the build log. */
-    String describe(String url, String model, ApiKey keyOrNull) {
+    /**
+     * What went wrong and what to do, for the attempt history and the build log.
+     *
+     * @param retries the retries the call took (429, 502, 503 and 504 are retried)
+     */
+    String describe(String url, String model, ApiKey keyOrNull, int retries) {
         String head = "HTTP " + status + " from " + url + ": " + serverText;
+        String still = retries == 0 ? "" : ", still after " + retries + (retries == 1 ? " retry" : " retries");
         return switch (status) {
+            case 400 -> head + " (the server refused the request: check the rung's <model>, <format> and "
+                    + "<maxTokens>)";
             case 401, 403 -> head + (keyOrNull == null
                     ? " (no API key was sent; configure the rung's <serverId> or <apiKeyEnv>)"
                     : " (check the API key from " + keyOrNull.source() + ")");
             case 404 -> head + " (model '" + model + "' is missing on that server: pull it there or fix the "
                     + "rung's <model>; or the base URL is wrong)";
-            case 429 -> head + " (rate limited, still after the retries)";
-            case 503 -> head + " (the server is overloaded or its queue is full, still after the retries)";
+            case 429 -> head + " (rate limited" + still + ")";
+            case 502 -> head + " (bad gateway: a proxy got no valid answer from the model server" + still + ")";
+            case 503 -> head + " (the server is overloaded or its queue is full" + still + ")";
+            case 504 -> head + " (gateway timeout: a proxy waited too long for the model server" + still + ")";
             default -> status >= 300 && status < 400
                     ? head + " (the server redirects: check the rung's <baseUrl>, e.g. http versus https)"
                     : head;

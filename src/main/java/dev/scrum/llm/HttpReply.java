@@ -5,12 +5,18 @@ package dev.scrum.llm;
  *
  * @param status the HTTP status code
  * @param body the body as text (empty when there was none)
+ * @param retries the retries the call took before this answer (see {@link HttpTransport})
  */
-public record HttpReply(int status, String body) {
+public record HttpReply(int status, String body, int retries) {
     private static final int EXCERPT_CHARS = 200;
 
     public HttpReply {
         body = body == null ? "" : body;
+    }
+
+    /** An answer on the first try. */
+    public HttpReply(int status, String body) {
+        this(status, body, 0);
     }
 
     /** Whether the status is 2xx. */

@@ -7,13 +7,15 @@ import com.google.gson.JsonParseException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
  * One JSON endpoint of a model server ({@code /api/chat}, {@code /chat/completions}, {@code /api/embed},
  * ...): serialises a wire object, POSTs it through the shared {@link HttpTransport}, maps an error status to
  * a {@link ChatException} of kind {@code HTTP} with the server's own words and a hint, and parses a 2xx body
- * into a wire object, or fails with kind {@code PROTOCOL}. Wire objects use Java camelCase names, written as
+ * into a wire object, or fails with kind {@code PROTOCOL} saying whether the body was empty, not JSON, or
+ * JSON without a field the protocol promises. Wire objects use Java camelCase names, written as
  * the servers' snake_case. No message ever carries the key, even when the server echoes it.
  */
 public final class JsonEndpoint {
@@ -56,27 +58,55 @@ public final class JsonEndpoint {
      */
     public <T> T call(Object body, Class<T> replyType, String model, Predicate<? super T> complete)
             throws ChatException {
+        return exchange(body, replyType, model, r -> complete.test(r) ? null : "the protocol's fields").body();
+    }
+
+    /**
+     * A parsed answer and the retries the call took.
+     *
+     * @param body the parsed answer
+     * @param retries retries of 429/502/503/504 answers or reset connections before it
+     */
+    public record Answer<T>(T body, int retries) {}
+
+    /**
+     * Sends {@code body} and parses the answer, saying which field a body lacks.
+     *
+     * @param model the model asked, named in a 404's message
+     * @param missing what a parsed answer lacks of the protocol, e.g. {@code "message"}, or {@code null}
+     *     when it is complete
+     * @throws ChatException HTTP for an error status (after the retries), PROTOCOL for a 2xx body that is
+     *     empty, not JSON or lacks a field (each said so), and the transport's TIMEOUT and NETWORK
+     */
+    public <T> Answer<T> exchange(Object body, Class<T> replyType, String model,
+            Function<? super T, String> missing) throws ChatException {
         HttpReply reply = transport.post(uri, key, GSON.toJson(body), timeout);
         String url = HttpTransport.shown(uri);
         if (!reply.isSuccess()) {
-            throw new ChatException(ChatException.Kind.HTTP, reply.status(),
-                    withoutKey(ErrorReply.of(reply).describe(url, model, key)), null);
+            String what = ErrorReply.of(reply).describe(url, model, key, reply.retries());
+            throw new ChatException(ChatException.Kind.HTTP, reply.status(), withoutKey(what), null, reply.retries());
+        }
+        if (reply.body().isBlank()) {
+            throw malformed(url, "has an empty body", reply, null);
         }
         T parsed;
         try {
             parsed = GSON.fromJson(reply.body(), replyType);
         } catch (JsonParseException e) {
-            throw malformed(url, "is not JSON", reply, e);
+            String what = reply.body().strip().startsWith("[") ? "is not a JSON object: " : "is not JSON: ";
+            throw malformed(url, what + reply.excerpt(), reply, e);
         }
-        if (parsed == null || !complete.test(parsed)) {
-            throw malformed(url, "lacks the protocol's fields", reply, null);
+        String lacks = parsed == null ? "any field" : missing.apply(parsed);
+        if (lacks != null) {
+            throw malformed(url, "is JSON that lacks " + lacks + ": " + reply.excerpt(), reply, null);
         }
-        return parsed;
+        return new Answer<>(parsed, reply.retries());
     }
 
     private ChatException malformed(String url, String what, HttpReply reply, Throwable cause) {
         return new ChatException(ChatException.Kind.PROTOCOL, 0,
-                withoutKey("HTTP " + reply.status() + " from " + url + " " + what + ": " + reply.excerpt()), cause);
+                withoutKey("the answer (HTTP " + reply.status() + " from " + url + ") " + what), cause,
+                reply.retries());
     }
 
     private String withoutKey(String message) {

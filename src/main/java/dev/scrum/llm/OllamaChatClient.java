@@ -27,14 +27,18 @@ public final class OllamaChatClient implements ChatClient {
         int numCtx = ContextWindow.numCtxFor(request.promptChars(), request.maxTokens(), request.contextTokens());
         Body body = new Body(request.model(), ChatWire.messages(request), false,
                 new Options(numCtx, request.maxTokens(), request.temperature()), ChatWire.schema(request));
-        Reply reply = endpoint.call(body, Reply.class, request.model(), r -> r.message() != null);
+        JsonEndpoint.Answer<Reply> answer = endpoint.exchange(body, Reply.class, request.model(),
+                r -> r.message() == null ? "\"message\"" : null);
+        Reply reply = answer.body();
         return new ChatResponse(
                 reply.message().content(),
                 FinishReason.fromWire(reply.doneReason()),
                 reply.promptEvalCount(),
                 reply.evalCount(),
                 numCtx,
-                ContextWindow.promptWasCut(reply.promptEvalCount(), numCtx, request.maxTokens()));
+                ContextWindow.promptWasCut(reply.promptEvalCount(), numCtx, request.maxTokens()),
+                false,
+                answer.retries());
     }
 
     /** The request body; {@code format} is the answer's JSON schema, absent unless one is asked. */

@@ -30,8 +30,9 @@ public final class OpenAiChatClient implements ChatClient {
 
     @Override
     public ChatResponse chat(ChatRequest request) throws ChatException {
-        Reply reply = endpoint.call(body(request, openAiItself), Reply.class, request.model(),
-                r -> r.choices() != null && !r.choices().isEmpty() && r.choices().get(0).message() != null);
+        JsonEndpoint.Answer<Reply> answer = endpoint.exchange(body(request, openAiItself), Reply.class,
+                request.model(), OpenAiChatClient::missing);
+        Reply reply = answer.body();
         Choice choice = reply.choices().get(0);
         boolean refused = choice.message().refusal() != null;
         Usage usage = reply.usage();
@@ -41,7 +42,17 @@ public final class OpenAiChatClient implements ChatClient {
                 usage == null ? null : usage.promptTokens(),
                 usage == null ? null : usage.completionTokens(),
                 0,
-                false);
+                false,
+                false,
+                answer.retries());
+    }
+
+    /** What an answer lacks of the protocol, or {@code null}. */
+    private static String missing(Reply r) {
+        if (r.choices() == null || r.choices().isEmpty()) {
+            return "\"choices\"";
+        }
+        return r.choices().get(0).message() == null ? "\"choices[0].message\"" : null;
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.scrum.ladder.Rung;
 import dev.scrum.llm.AnswerFormat;
 import dev.scrum.llm.ApiKey;
 import dev.scrum.llm.Provider;
+import dev.scrum.redact.RedactionPolicy;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -62,6 +63,33 @@ final class LadderResolver {
             rungs.add(resolve(configs.get(i), origin + " rung " + (i + 1)));
         }
         return rungs;
+    }
+
+    /**
+     * The rungs as this run calls them: secrets masked as {@code redaction} says for each rung's servers, and,
+     * when Maven runs offline ({@code -o}), every rung with a server not on this machine skipped as
+     * {@code offline}.
+     */
+    static List<Rung> forRun(List<Rung> rungs, RedactionPolicy redaction, boolean offline) {
+        List<Rung> out = new ArrayList<>();
+        for (Rung rung : rungs) {
+            Rung r = rung.withRedaction(redaction);
+            if (offline && r.usable() && !r.local()) {
+                r = r.withSkipReason("offline: Maven runs offline (-o) and " + r.baseUrl()
+                        + " is not on this machine");
+            }
+            out.add(r);
+        }
+        return out;
+    }
+
+    /** The {@code redactSecrets} parameter's policy. */
+    static RedactionPolicy redaction(String value) throws MojoExecutionException {
+        try {
+            return RedactionPolicy.parse(value == null ? RedactionPolicy.REMOTE.id() : value);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("<redactSecrets> (scrum.redactSecrets): " + e.getMessage());
+        }
     }
 
     /** {@code ollama/qwen3.5:latest,openai/gpt-4o-mini}: each item {@code provider/model}. */

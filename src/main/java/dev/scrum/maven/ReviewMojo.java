@@ -173,6 +173,14 @@ public class ReviewMojo extends AbstractMojo {
     @Parameter(property = "scrum.failOnGaps")
     List<String> failOnGaps;
 
+    /**
+     * When secrets (cloud keys, private keys, JWTs, tokens, passwords in code, config and URLs, long random
+     * strings) are masked in what a rung is sent: {@code remote} for rungs with a server not on this machine,
+     * {@code always}, or {@code never}.
+     */
+    @Parameter(property = "scrum.redactSecrets", defaultValue = "remote")
+    String redactSecrets;
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     MavenProject project;
 
@@ -241,8 +249,9 @@ public class ReviewMojo extends AbstractMojo {
         }
         Map<String, String> env = environment;
         Credentials credentials = new MavenCredentials(session.getSettings(), settingsDecrypter, env);
-        List<Rung> rungs = new LadderResolver(credentials, env)
-                .resolve(session.getUserProperties().getProperty("scrum.ladder"), ladder);
+        List<Rung> rungs = LadderResolver.forRun(new LadderResolver(credentials, env)
+                .resolve(session.getUserProperties().getProperty("scrum.ladder"), ladder),
+                LadderResolver.redaction(redactSecrets), session.isOffline());
         Path buildDir = project.getBuild() == null || project.getBuild().getDirectory() == null
                 ? base.resolve("target")
                 : Path.of(project.getBuild().getDirectory());

@@ -2,14 +2,17 @@ package dev.scrum.prompt;
 
 import dev.scrum.ladder.Attempt;
 import dev.scrum.ladder.Prompts;
+import dev.scrum.ladder.Rung;
 import dev.scrum.llm.AnswerFormat;
+import dev.scrum.redact.SecretRedactor;
 import dev.scrum.retrieve.ScoredChunk;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * The prompt that merges the reviews of a file's parts into one review of the whole file, with one score. It
- * carries each part's accepted review and every passage the parts were given, labelled as they were.
+ * carries each part's accepted review and every passage the parts were given, labelled as they were. For a
+ * rung that masks secrets the whole message is masked: the parts' reviews may quote the file.
  */
 public final class ConsolidationPrompts implements Prompts {
 
@@ -40,6 +43,12 @@ public final class ConsolidationPrompts implements Prompts {
     @Override
     public String system(AnswerFormat format) {
         return ReviewPrompts.SYSTEM;
+    }
+
+    @Override
+    public String user(Rung rung, List<Attempt> earlier) {
+        String user = user(rung.format(), earlier);
+        return rung.redactSecrets() ? SecretRedactor.standard().redact(user).text() : user;
     }
 
     @Override

@@ -3,7 +3,10 @@ package dev.scrum.prompt;
 import dev.scrum.ladder.Attempt;
 import dev.scrum.ladder.AttemptStatus;
 import dev.scrum.ladder.Prompts;
+import dev.scrum.ladder.Rung;
 import dev.scrum.llm.AnswerFormat;
+import dev.scrum.redact.Redacted;
+import dev.scrum.redact.SecretRedactor;
 import dev.scrum.retrieve.ScoredChunk;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +16,9 @@ import java.util.Objects;
  * The review prompt of one file: the whole file with line numbers (never cut: the original pipeline's 6 KB
  * cut made a model claim a field was missing that was declared past the cut), the retrieved passages
  * labelled {@code [PRD @offset]} and {@code [PLAN @offset]}, every earlier rejected attempt, and the asks of
- * the answer format.
+ * the answer format. The file sits in a fence longer than any run of backticks in it, so its text cannot
+ * end the fence. For a rung that masks secrets ({@link Rung#redactSecrets()}) the secrets of the file, and of
+ * the rest of the prompt, are masked first, line for line, so line numbers stay right.
  */
 public final class ReviewPrompts implements Prompts {
 
@@ -31,6 +36,7 @@ public final class ReviewPrompts implements Prompts {
     private final List<ScoredChunk> prd;
     private final List<ScoredChunk> proposal;
     private final FilePart part;
+    private Redacted redacted;
 
     /**
      * Which part of a file a prompt carries, when the file is too large for a rung's context.
@@ -72,33 +78,76 @@ public final class ReviewPrompts implements Prompts {
 
     @Override
     public String user(AnswerFormat format, List<Attempt> earlier) {
-        StringBuilder p = new StringBuilder(fileText.length() * 11 / 10 + 4096);
-        String[] lines = fileText.split("\r?\n", -1);
-        int lineCount = fileText.endsWith("\n") ? lines.length - 1 : lines.length;
+        return user(format, earlier, false);
+    }
+
+    @Override
+    public String user(Rung rung, List<Attempt> earlier) {
+        return user(rung.format(), earlier, rung.redactSecrets());
+    }
+
+    /**
+     * The secrets masked in the file's text when a rung that masks secrets was sent it; 0 when no such rung's
+     * prompt was built (the file went only to rungs on this machine, or none).
+     */
+    public synchronized int secretsMasked() {
+        return redacted == null ? 0 : redacted.count();
+    }
+
+    private synchronized Redacted redacted() {
+        if (redacted == null) {
+            redacted = SecretRedactor.standard().redact(fileText);
+        }
+        return redacted;
+    }
+
+    private String user(AnswerFormat format, List<Attempt> earlier, boolean masked) {
+        String text = masked ? redacted().text() : fileText;
+        StringBuilder p = new StringBuilder(text.length() * 11 / 10 + 4096);
+        String[] lines = text.split("\r?\n", -1);
+        int lineCount = text.endsWith("\n") ? lines.length - 1 : lines.length;
         int first = part == null ? 1 : part.firstLine();
+        String fence = fence(text);
         if (part == null) {
             p.append("# The file under review: ").append(path).append(" (").append(lineCount).append(" lines)\n\n");
-            p.append("Every line of the file, numbered:\n\n```").append(language(path)).append('\n');
+            p.append("Every line of the file, numbered:\n\n").append(fence).append(language(path)).append('\n');
         } else {
             p.append("# The file under review: ").append(path).append(", part ").append(part.n()).append(" of ")
                     .append(part.count()).append(": lines ").append(first).append("–").append(first + lineCount - 1)
                     .append(" of ").append(part.totalLines()).append("\n\n");
             p.append("The file is too long for one review, so it is reviewed in parts. Every line of this part, ")
-                    .append("numbered as in the file; review this part only:\n\n```").append(language(path))
+                    .append("numbered as in the file; review this part only:\n\n").append(fence).append(language(path))
                     .append('\n');
         }
         int width = String.valueOf(Math.max(first + lineCount - 1, 1)).length();
         for (int i = 0; i < lineCount; i++) {
             p.append(String.format(Locale.ROOT, "%" + width + "d| ", first + i)).append(lines[i]).append('\n');
         }
-        p.append("```\n\n");
-        passages(p, "The PRD's passages most relevant to this file", prd);
-        if (!proposal.isEmpty()) {
-            passages(p, "The change proposal's passages most relevant to this file", proposal);
+        p.append(fence).append("\n\n");
+        if (masked && redacted().count() > 0) {
+            p.append(redacted().count()).append(" secret(s) in this file were replaced by «redacted:kind» before it ")
+                    .append("was sent; every line is otherwise as written.\n\n");
         }
-        earlierFailures(p, earlier);
+        StringBuilder context = new StringBuilder(4096);
+        passages(context, "The PRD's passages most relevant to this file", prd);
+        if (!proposal.isEmpty()) {
+            passages(context, "The change proposal's passages most relevant to this file", proposal);
+        }
+        earlierFailures(context, earlier);
+        p.append(masked ? SecretRedactor.standard().redact(context.toString()).text() : context);
         p.append(format == AnswerFormat.JSON ? JSON_ASK : MARKDOWN_ASK);
         return p.toString();
+    }
+
+    /** A backtick fence longer than any run of backticks in {@code text}, at least three. */
+    static String fence(String text) {
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            run = text.charAt(i) == '`' ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        return "`".repeat(Math.max(3, longest + 1));
     }
 
     /** The learning context: every earlier rejected attempt, as the next rung is told about it. */

@@ -26,6 +26,9 @@ import java.util.List;
  * @param reviewedAt when the accepted review was made (an earlier run's time for a cached one), or {@code null}
  * @param cached whether the review was reused from the review cache instead of asking a model
  * @param parts the parts a file too large for a rung's context was reviewed in; empty when reviewed whole
+ * @param redactions secrets masked in the file before it was sent to a rung that masks them
+ *     ({@code redactSecrets}); 0 when none was, or no such rung was called
+ * @param malformedUtf8 whether the file was not valid UTF-8 (malformed bytes were replaced before review)
  */
 public record FileReview(
         String file,
@@ -45,7 +48,9 @@ public record FileReview(
         int queryPassages,
         Instant reviewedAt,
         boolean cached,
-        List<FilePart> parts) {
+        List<FilePart> parts,
+        int redactions,
+        boolean malformedUtf8) {
 
     public FileReview {
         prdPassages = List.copyOf(prdPassages);
@@ -55,6 +60,16 @@ public record FileReview(
         escalatedTo = escalatedTo == null ? "" : escalatedTo;
         suggestions = suggestions == null ? "" : suggestions;
         parts = parts == null ? List.of() : List.copyOf(parts);
+    }
+
+    /** A review of a file that was valid UTF-8 and had no secret masked. */
+    public FileReview(String file, long fileBytes, List<ScoredChunk> prdPassages, List<ScoredChunk> proposalPassages,
+            List<Attempt> attempts, Integer acceptedOn, String escalatedTo, String suggestions, Integer score,
+            List<Finding> findings, int citationsValid, int citationsInvalid, long durationMs, int promptChars,
+            int queryPassages, Instant reviewedAt, boolean cached, List<FilePart> parts) {
+        this(file, fileBytes, prdPassages, proposalPassages, attempts, acceptedOn, escalatedTo, suggestions, score,
+                findings, citationsValid, citationsInvalid, durationMs, promptChars, queryPassages, reviewedAt, cached,
+                parts, 0, false);
     }
 
     /** A review made now, of the whole file. */
@@ -79,14 +94,21 @@ public record FileReview(
     public FileReview asCached() {
         return new FileReview(file, fileBytes, prdPassages, proposalPassages, attempts, acceptedOn, escalatedTo,
                 suggestions, score, findings, citationsValid, citationsInvalid, durationMs, promptChars, queryPassages,
-                reviewedAt, true, parts);
+                reviewedAt, true, parts, redactions, malformedUtf8);
     }
 
     /** This review, stamped with the time it was made. */
     public FileReview reviewedAt(Instant when) {
         return new FileReview(file, fileBytes, prdPassages, proposalPassages, attempts, acceptedOn, escalatedTo,
                 suggestions, score, findings, citationsValid, citationsInvalid, durationMs, promptChars, queryPassages,
-                when, cached, parts);
+                when, cached, parts, redactions, malformedUtf8);
+    }
+
+    /** This review, with what was found of its input: secrets masked, and whether it was valid UTF-8. */
+    public FileReview withInput(int secretsMasked, boolean notUtf8) {
+        return new FileReview(file, fileBytes, prdPassages, proposalPassages, attempts, acceptedOn, escalatedTo,
+                suggestions, score, findings, citationsValid, citationsInvalid, durationMs, promptChars, queryPassages,
+                reviewedAt, cached, parts, secretsMasked, notUtf8);
     }
 
     /** This review with other findings (the same findings marked against a baseline). */

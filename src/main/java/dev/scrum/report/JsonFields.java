@@ -46,6 +46,9 @@ final class JsonFields {
     static final String PROMPT_TOKENS = "prompt_tokens";
     static final String COMPLETION_TOKENS = "completion_tokens";
     static final String TOKENS_ESTIMATED = "tokens_estimated";
+    static final String RETRIES = "retries";
+    static final String REDACTIONS = "redactions";
+    static final String MALFORMED_UTF8 = "malformed_utf8";
     static final String ACCEPTED_ON = "accepted_on";
     static final String ESCALATED_TO_MODEL = "escalated_to_model";
     static final String SUGGESTIONS = "suggestions";

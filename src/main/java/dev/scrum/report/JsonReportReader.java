@@ -83,7 +83,9 @@ public final class JsonReportReader {
                 o.map(FINDINGS, JsonReportReader::finding), o.integer(CITATIONS_VALID), o.integer(CITATIONS_INVALID),
                 o.longValue(DURATION_MS), o.integer(PROMPT_CHARS), o.integer(QUERY_PASSAGES),
                 o.get(REVIEWED_AT).isJsonNull() ? null : o.instant(REVIEWED_AT), o.bool(CACHED),
-                o.map(PARTS, JsonReportReader::part));
+                o.map(PARTS, JsonReportReader::part))
+                .withInput(o.has(REDACTIONS) ? o.integer(REDACTIONS) : 0,
+                        o.has(MALFORMED_UTF8) && o.bool(MALFORMED_UTF8));
     }
 
     private static FilePart part(Obj o) {
@@ -105,7 +107,8 @@ public final class JsonReportReader {
         AttemptStatus status = o.oneOf(STATUS, AttemptStatus.values(), AttemptStatus::id);
         return new Attempt(o.integer(N), o.string(PROVIDER_MODEL), o.string(MODEL), status, o.integer(CHARS),
                 o.has(ERROR) ? o.stringOrNull(ERROR) : null, o.longValue(MS), o.integerOrNull(PROMPT_TOKENS),
-                o.integerOrNull(COMPLETION_TOKENS), "", o.bool(TOKENS_ESTIMATED));
+                o.integerOrNull(COMPLETION_TOKENS), "", o.bool(TOKENS_ESTIMATED))
+                .withRetries(o.has(RETRIES) ? o.integer(RETRIES) : 0);
     }
 
     private static Finding finding(Obj o) {

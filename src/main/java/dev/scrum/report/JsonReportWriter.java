@@ -67,6 +67,7 @@ public final class JsonReportWriter {
             f.addProperty("cached", r.cached());
             f.addProperty("prompt_tokens", r.promptTokens());
             f.addProperty("completion_tokens", r.completionTokens());
+            f.addProperty("redactions", r.redactions());
             perFile.add(f);
         }
         o.add("per_file", perFile);
@@ -96,6 +97,7 @@ public final class JsonReportWriter {
         }
         o.add("skipped_files", skipped);
         o.addProperty("shard", run.shard());
+        o.addProperty("total_redactions", run.reviews().stream().mapToInt(FileReview::redactions).sum());
         return o;
     }
 
@@ -121,6 +123,7 @@ public final class JsonReportWriter {
             h.addProperty("prompt_tokens", a.promptTokens());
             h.addProperty("completion_tokens", a.completionTokens());
             h.addProperty("tokens_estimated", a.tokensEstimated());
+            h.addProperty("retries", a.retries());
             history.add(h);
         }
         o.add("attempts_history", history);
@@ -181,6 +184,8 @@ public final class JsonReportWriter {
             parts.add(j);
         }
         o.add("parts", parts);
+        o.addProperty("redactions", r.redactions());
+        o.addProperty("malformed_utf8", r.malformedUtf8());
         return o;
     }
 

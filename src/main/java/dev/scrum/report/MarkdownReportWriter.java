@@ -61,6 +61,11 @@ public final class MarkdownReportWriter {
         if (!run.dryRun()) {
             md.append("- Ladder: ").append(String.join(" → ", run.ladder())).append('\n');
         }
+        int masked = run.reviews().stream().mapToInt(FileReview::redactions).sum();
+        if (masked > 0) {
+            md.append("- Secrets masked before sending (redactSecrets): ").append(masked).append(" in ")
+                    .append(run.reviews().stream().filter(r -> r.redactions() > 0).count()).append(" file(s)\n");
+        }
         md.append('\n');
         if (run.reviews().isEmpty()) {
             md.append("No file was selected for review.\n");
@@ -192,6 +197,13 @@ public final class MarkdownReportWriter {
         } else {
             md.append("**Unresolved:** ").append(RunOverview.facts(r, false)).append('\n');
         }
+        if (r.redactions() > 0) {
+            md.append("\nSecrets masked before sending: ").append(r.redactions())
+                    .append(" (each replaced by «redacted:kind»; what they were is recorded nowhere).\n");
+        }
+        if (r.malformedUtf8()) {
+            md.append("\nNot valid UTF-8: malformed bytes were replaced (U+FFFD) before the review.\n");
+        }
         if (!r.parts().isEmpty()) {
             md.append('\n').append(RunOverview.partsLine(r)).append("\n\n| Part | Lines | Characters | Accepted on | Calls |\n")
                     .append("|---|---|---|---|---|\n");
@@ -217,7 +229,10 @@ public final class MarkdownReportWriter {
             for (Attempt a : r.attempts()) {
                 md.append("| ").append(a.n()).append(" | ").append(a.rungId()).append(" | ").append(a.status().id())
                         .append(" | ").append(a.chars()).append(" | ").append(seconds(a.durationMs())).append(" | ")
-                        .append(a.error() == null ? "" : cell(a.error())).append(" |\n");
+                        .append(a.error() == null ? "" : cell(a.error()))
+                        .append(a.error() == null && a.retries() > 0
+                                ? "after " + a.retries() + (a.retries() == 1 ? " retry" : " retries") : "")
+                        .append(" |\n");
             }
         }
     }
@@ -234,8 +249,10 @@ public final class MarkdownReportWriter {
     static String nested(String markdown) {
         String[] lines = markdown.split("\n", -1);
         int top = 7;
+        String fence = null;
         for (String line : lines) {
-            if (line.matches("^#{1,6}\\s.*")) {
+            fence = fenceAfter(line, fence);
+            if (fence == null && line.matches("^#{1,6}\\s.*")) {
                 top = Math.min(top, line.indexOf(' '));
             }
         }
@@ -256,7 +273,23 @@ public final class MarkdownReportWriter {
             }
             out.append('\n');
         }
-        return out.toString().strip();
+        String nested = out.toString().strip();
+        return fence == null ? nested : nested + "\n" + fence;
+    }
+
+    /** The fence open after {@code line}, given the one open before it ({@code null}: none). */
+    private static String fenceAfter(String line, String open) {
+        java.util.regex.Matcher m = FENCE.matcher(line);
+        if (!m.find()) {
+            return open;
+        }
+        String marker = m.group(1);
+        if (open == null) {
+            return marker;
+        }
+        boolean closes = marker.charAt(0) == open.charAt(0) && marker.length() >= open.length()
+                && line.strip().equals(marker);
+        return closes ? null : open;
     }
 
     /** The line with {@code <} outside inline code escaped, so that no HTML in it renders. */

@@ -98,7 +98,23 @@ final class FileReviewer {
                 request.rubricFingerprint()));
     }
 
-    FileReview review(String path, String tag) throws IOException {
+    /**
+     * Reviews one file. An unexpected failure on the way (a parser bug, an I/O error, any exception) is
+     * recorded as the file's review: unresolved, with one {@code error} attempt saying what failed, so that the
+     * other files and the report go on. {@link Error}s (out of memory, ...) are not caught.
+     */
+    FileReview review(String path, String tag) {
+        long start = System.nanoTime();
+        try {
+            return reviewFile(path, tag);
+        } catch (IOException | RuntimeException e) {
+            String what = UnexpectedFailure.describe(e);
+            progress.warn(tag + ": the review failed and the file stays unresolved: " + what);
+            return UnexpectedFailure.review(request.baseDir(), path, what, millis(start));
+        }
+    }
+
+    private FileReview reviewFile(String path, String tag) throws IOException {
         long start = System.nanoTime();
         SourceFile source = SourceFile.read(request.baseDir(), path);
         if (source.malformedUtf8()) {
@@ -117,7 +133,7 @@ final class FileReviewer {
                     parts.isEmpty() ? "" : ", too large for the context: " + parts.size() + " parts"));
             return new FileReview(path, source.bytes(), retrieval.prd(), retrieval.proposal(), List.of(), null, "",
                     "", null, List.of(), 0, 0, millis(start), promptChars, retrieval.queryPassages(), null, false,
-                    dryRunParts(parts));
+                    dryRunParts(parts)).withInput(0, source.malformedUtf8());
         }
         List<ScoredChunk> firstPassages = concat(retrieval.prd(), retrieval.proposal());
         ReviewKey key = cache == null
@@ -137,18 +153,23 @@ final class FileReviewer {
         AnswerCheck rubric = checks.rubric(symbols);
         Reviewed reviewed = parts.isEmpty()
                 ? new Reviewed(ladder.climb(prompts, rubric, new LoggingListener(tag)), retrieval.prd(),
-                        retrieval.proposal(), retrieval.queryPassages(), List.of())
+                        retrieval.proposal(), retrieval.queryPassages(), List.of(), prompts.secretsMasked())
                 : inParts(path, tag, source.text(), parts, rubric);
-        FileReview review = finish(path, tag, source, reviewed, promptChars, start, symbols);
+        if (reviewed.secretsMasked() > 0) {
+            progress.info(tag + ": " + reviewed.secretsMasked() + " secret(s) masked before the file was sent "
+                    + "(redactSecrets)");
+        }
+        FileReview review = finish(path, tag, source, reviewed, promptChars, start, symbols)
+                .withInput(reviewed.secretsMasked(), source.malformedUtf8());
         if (key != null && review.resolved()) {
             cache.store(key.forLadder(request.ladder().subList(0, review.acceptedOn())), review);
         }
         return review;
     }
 
-    /** What the ladder made of a file, and what it was given. */
+    /** What the ladder made of a file, what it was given, and how many secrets were masked in what was sent. */
     private record Reviewed(LadderOutcome outcome, List<ScoredChunk> prd, List<ScoredChunk> proposal,
-            int queryPassages, List<FilePart> parts) {}
+            int queryPassages, List<FilePart> parts, int secretsMasked) {}
 
     private boolean fits(String system, String user) {
         return promptBudget == Integer.MAX_VALUE
@@ -179,6 +200,7 @@ final class FileReviewer {
         List<ConsolidationPrompts.PartReview> partReviews = new ArrayList<>();
         List<FilePart> recorded = new ArrayList<>();
         int queryPassages = 0;
+        int masked = 0;
         for (int i = 0; i < parts.size(); i++) {
             SourceSplitter.Part part = parts.get(i);
             String partTag = tag + " part " + (i + 1) + "/" + parts.size();
@@ -189,6 +211,7 @@ final class FileReviewer {
             ReviewPrompts prompts = new ReviewPrompts(path, part.text(), r.prd(), r.proposal(),
                     new ReviewPrompts.FilePart(i + 1, parts.size(), part.firstLine(), total));
             LadderOutcome outcome = ladder.climb(prompts, rubric, new LoggingListener(partTag));
+            masked += prompts.secretsMasked();
             Attempt accepted = outcome.accepted();
             recorded.add(new FilePart(i + 1, part.firstLine(), part.lastLine(), part.text().length(),
                     accepted == null ? null : accepted.n(), accepted == null ? "" : accepted.rungId(),
@@ -196,14 +219,14 @@ final class FileReviewer {
             if (accepted == null) {
                 progress.warn(partTag + ": no rung's answer was accepted; the file stays unresolved");
                 return new Reviewed(new LadderOutcome(outcome.attempts(), null, null, "", null), best(prd),
-                        best(proposal), queryPassages, recorded);
+                        best(proposal), queryPassages, recorded, masked);
             }
             partReviews.add(new ConsolidationPrompts.PartReview(part.firstLine(), part.lastLine(), outcome.markdown()));
         }
         List<ScoredChunk> prdSent = best(prd);
         List<ScoredChunk> proposalSent = best(proposal);
         LadderOutcome merged = consolidate(path, tag, total, partReviews, prdSent, proposalSent, rubric);
-        return new Reviewed(merged, prdSent, proposalSent, queryPassages, recorded);
+        return new Reviewed(merged, prdSent, proposalSent, queryPassages, recorded, masked);
     }
 
     /**

@@ -34,6 +34,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -190,6 +191,19 @@ public final class Reviewer {
             return reviews;
         } finally {
             pool.shutdownNow();
+            awaitTermination(pool);
+        }
+    }
+
+    /** Waits for the review threads to end, so that none outlives the run (they are daemons if one does). */
+    private void awaitTermination(ExecutorService pool) {
+        try {
+            if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
+                progress.warn("Review threads still running 30 s after the run ended; they end at their calls' "
+                        + "timeout");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -212,6 +226,10 @@ public final class Reviewer {
     }
 
     private static Document readDocument(DocumentKind kind, Path path, String parameter) {
+        if (Files.isDirectory(path)) {
+            throw new ConfigurationException(parameter, "The " + describe(kind) + " " + path + " is a directory, "
+                    + "not a file. Set <" + parameter + "> (or -Dscrum." + parameter + ") to the file.");
+        }
         if (!Files.isRegularFile(path)) {
             throw new ConfigurationException(parameter, "The " + describe(kind) + " " + path
                     + " does not exist. Set <" + parameter + "> (or -Dscrum." + parameter + ") to the file.");

@@ -20,21 +20,34 @@ record SourceFile(String path, long bytes, String text, boolean malformedUtf8) {
 
     private static final int BINARY_PROBE = 8192;
 
-    /** Why the file cannot be reviewed (binary, too large), or {@code null}. */
-    static String unreviewable(Path file, long maxFileBytes) throws IOException {
-        long size = Files.size(file);
-        if (size > maxFileBytes) {
-            return "too large: " + size + " bytes, more than maxFileBytes (" + maxFileBytes + ")";
-        }
-        try (var in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(BINARY_PROBE);
-            for (byte b : head) {
-                if (b == 0) {
-                    return "binary: it contains NUL bytes";
-                }
+    /**
+     * Why the file is not reviewed, or {@code null}: too large, binary, empty (nothing a model could review,
+     * and no answer about it could be grounded), or unreadable.
+     */
+    static String unreviewable(Path file, long maxFileBytes) {
+        try {
+            long size = Files.size(file);
+            if (size > maxFileBytes) {
+                return "too large: " + size + " bytes, more than maxFileBytes (" + maxFileBytes + ")";
             }
+            if (size == 0) {
+                return "empty: 0 bytes, nothing to review";
+            }
+            try (var in = Files.newInputStream(file)) {
+                byte[] head = in.readNBytes(BINARY_PROBE);
+                boolean blank = size <= head.length;
+                for (byte b : head) {
+                    if (b == 0) {
+                        return "binary: it contains NUL bytes";
+                    }
+                    blank &= b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f';
+                }
+                return blank ? "empty: only whitespace, nothing to review" : null;
+            }
+        } catch (IOException e) {
+            return "unreadable: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage());
         }
-        return null;
     }
 
     static SourceFile read(Path baseDir, String relative) throws IOException {

@@ -299,6 +299,45 @@ class LadderTest {
     }
 
     @Test
+    void eachFaultIsItsOwnStatusAndReasonAndTheNextRungIsToldWhich() {
+        Map<String, ScriptedClient> clients = new java.util.LinkedHashMap<>();
+        clients.put("empty", new ScriptedClient(new ChatResponse("", FinishReason.STOP, 100, 0, 0, false)));
+        clients.put("refused", new ScriptedClient(new ChatResponse("", FinishReason.CONTENT_FILTER, 100, 0, 0, false)));
+        clients.put("cut", new ScriptedClient(new ChatResponse("Alignment score: 7/10\n1. `refund` (line",
+                FinishReason.LENGTH, 100, 1500, 0, false)));
+        clients.put("garbage", new ScriptedClient(new ChatException(ChatException.Kind.PROTOCOL, 0,
+                "the answer (HTTP 200 from http://x/api/chat) is not JSON: <html>Bad Gateway</html>", null)));
+        clients.put("fieldless", new ScriptedClient(new ChatException(ChatException.Kind.PROTOCOL, 0,
+                "the answer (HTTP 200 from http://x/api/chat) is JSON that lacks \"message\": {\"done\":true}", null)));
+        clients.put("busy", new ScriptedClient(new ChatException(ChatException.Kind.HTTP, 503,
+                "HTTP 503 from http://x/api/chat: busy (the server is overloaded or its queue is full, still after "
+                        + "2 retries)", null, 2)));
+        clients.put("good", new ScriptedClient(new ChatResponse(GOOD, FinishReason.STOP, 100, 50, 0, false, false, 1)));
+        List<Rung> rungs = clients.keySet().stream().map(LadderTest::rung).toList();
+        Ladder ladder = new Ladder(rungs, r -> clients.get(r.model()));
+
+        LadderOutcome out = ladder.climb(new ListingPrompts(), new Rubric(200), AttemptListener.NONE);
+
+        assertEquals(List.of(AttemptStatus.THIN, AttemptStatus.THIN, AttemptStatus.TRUNCATED, AttemptStatus.ERROR,
+                AttemptStatus.ERROR, AttemptStatus.ERROR, AttemptStatus.ACCEPTED),
+                out.attempts().stream().map(Attempt::status).toList());
+        assertEquals(List.of(0, 0, 0, 0, 0, 2, 1), out.attempts().stream().map(Attempt::retries).toList());
+        String told = clients.get("good").requests.get(0).user();
+        for (String line : List.of(
+                "attempt 1 ollama/empty thin 0 the answer was empty: the server sent no text",
+                "attempt 2 ollama/refused thin 0 the model declined to answer (a refusal or its content filter)",
+                "attempt 3 ollama/cut truncated 39 the answer was cut at the token limit (maxTokens 1500) after 39 "
+                        + "characters",
+                "attempt 4 ollama/garbage error 0 protocol: the answer (HTTP 200 from http://x/api/chat) is not JSON",
+                "attempt 5 ollama/fieldless error 0 protocol: the answer (HTTP 200 from http://x/api/chat) is JSON that "
+                        + "lacks \"message\"",
+                "attempt 6 ollama/busy error 0 http: HTTP 503 from http://x/api/chat: busy (the server is overloaded "
+                        + "or its queue is full, still after 2 retries)")) {
+            assertTrue(told.contains(line), "missing <" + line + "> in\n" + told);
+        }
+    }
+
+    @Test
     void anEmptyLadderIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new Ladder(List.of(), r -> null));
     }

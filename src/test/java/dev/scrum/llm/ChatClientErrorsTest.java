@@ -132,14 +132,32 @@ class ChatClientErrorsTest {
         ChatException e = failure(ollama(Duration.ofSeconds(10)));
 
         assertEquals(ChatException.Kind.PROTOCOL, e.kind());
-        assertTrue(e.getMessage().contains("lacks the protocol's fields"), e.getMessage());
+        assertTrue(e.getMessage().contains("is JSON that lacks \"message\": {\"model\""), e.getMessage());
     }
 
     @Test
     void openAiJsonWithoutChoicesIsAProtocolFailure() {
         server.script(MODEL, Reply.status(200, "{\"object\":\"chat.completion\",\"choices\":[]}"));
 
-        assertEquals(ChatException.Kind.PROTOCOL, failure(openAi(null)).kind());
+        ChatException e = failure(openAi(null));
+        assertEquals(ChatException.Kind.PROTOCOL, e.kind());
+        assertTrue(e.getMessage().contains("is JSON that lacks \"choices\""), e.getMessage());
+    }
+
+    @Test
+    void openAiJsonWithoutAMessageNamesTheField() {
+        server.script(MODEL, Reply.status(200, "{\"object\":\"chat.completion\",\"choices\":[{\"index\":0}]}"));
+
+        assertTrue(failure(openAi(null)).getMessage().contains("is JSON that lacks \"choices[0].message\""));
+    }
+
+    @Test
+    void anEmptyBodyAndAJsonArrayAreSaidSo() {
+        server.script(MODEL, Reply.status(200, ""), Reply.status(200, "[1, 2]"));
+        ChatClient client = ollama(Duration.ofSeconds(10));
+
+        assertTrue(failure(client).getMessage().endsWith("/api/chat) has an empty body"));
+        assertTrue(failure(client).getMessage().endsWith("/api/chat) is not a JSON object: [1, 2]"));
     }
 
     @Test
@@ -165,7 +183,9 @@ class ChatClientErrorsTest {
 
         assertEquals(503, e.status());
         assertEquals(3, server.requests().size(), "the first call and two retries");
-        assertTrue(e.getMessage().contains("maximum pending requests exceeded"), e.getMessage());
+        assertEquals(2, e.retries());
+        assertTrue(e.getMessage().contains("maximum pending requests exceeded (the server is overloaded or its queue "
+                + "is full, still after 2 retries)"), e.getMessage());
     }
 
     @Test

@@ -74,4 +74,17 @@ class HttpTransportTest {
             assertEquals(1, server.requests().size());
         }
     }
+
+    @Test
+    void aRetryAfterOfZeroOrAPastDateRetriesAtOnceNotAfterTheBackoff() throws Throwable {
+        server.script("m", Reply.status(503, "{}").withHeader("Retry-After", "0"),
+                Reply.status(429, "{}").withHeader("Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT"), Reply.content("ok"));
+        try (HttpTransport transport = new HttpTransport(2, Duration.ofSeconds(30), Duration.ofSeconds(5))) {
+            Timed<HttpReply> reply = Timed.of(() -> transport.post(chat(), null, BODY, Duration.ofSeconds(10)));
+
+            assertEquals(200, reply.value().status());
+            assertEquals(2, reply.value().retries());
+            assertTrue(reply.millis() < 2_000, "took " + reply.millis() + " ms");
+        }
+    }
 }

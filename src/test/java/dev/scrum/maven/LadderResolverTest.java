@@ -153,4 +153,26 @@ class LadderResolverTest {
         assertEquals("<ladder rung 1><maxTokens> is 0: use a positive number",
                 assertThrows(MojoExecutionException.class, () -> resolver.resolve(null, List.of(zero))).getMessage());
     }
+    @Test
+    void offlineSkipsEveryRungNotOnThisMachineAndRedactionIsDecidedPerRung() throws Exception {
+        List<Rung> resolved = resolver(Map.of(), Map.of("OLLAMA_API_KEY", CANARY)).resolve(null, null);
+
+        List<Rung> online = LadderResolver.forRun(resolved, dev.scrum.redact.RedactionPolicy.REMOTE, false);
+        assertEquals(List.of(false, false, false, true, true, true), online.stream().map(Rung::redactSecrets).toList());
+        assertTrue(online.stream().allMatch(Rung::usable));
+
+        List<Rung> offline = LadderResolver.forRun(resolved, dev.scrum.redact.RedactionPolicy.NEVER, true);
+        assertEquals(List.of(true, true, true, false, false, false), offline.stream().map(Rung::usable).toList());
+        assertEquals("offline: Maven runs offline (-o) and https://ollama.com is not on this machine",
+                offline.get(3).skipReason());
+        assertTrue(offline.stream().noneMatch(Rung::redactSecrets));
+    }
+
+    @Test
+    void anUnknownRedactionPolicyIsRefusedNamingTheParameter() throws Exception {
+        assertEquals(dev.scrum.redact.RedactionPolicy.REMOTE, LadderResolver.redaction(null));
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, () -> LadderResolver.redaction("on"));
+        assertTrue(e.getMessage().startsWith("<redactSecrets> (scrum.redactSecrets): 'on' is not a redaction policy: "
+                + "use remote"), e.getMessage());
+    }
 }

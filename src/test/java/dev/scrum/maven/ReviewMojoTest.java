@@ -133,4 +133,34 @@ class ReviewMojoTest {
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
         assertTrue(e.getMessage().startsWith("<ladder> is empty"), e.getMessage());
     }
+
+    @Test
+    @Basedir("/projects/dry-run")
+    @InjectMojo(goal = "review", pom = "pom.xml")
+    @MojoParameter(name = "redactSecrets", value = "sometimes")
+    void anUnknownRedactSecretsValueIsRefused(ReviewMojo mojo) {
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertTrue(e.getMessage().startsWith("<redactSecrets> (scrum.redactSecrets): 'sometimes' is not a redaction "
+                + "policy"), e.getMessage());
+    }
+
+    @Test
+    @Basedir("/projects/cli-ladder")
+    @InjectMojo(goal = "review", pom = "pom.xml")
+    void offlineARungNotOnThisMachineIsSkippedAsOfflineAndNeverCalled(ReviewMojo mojo) throws Exception {
+        try (FakeModelServer fake = FakeModelServer.start()) {
+            fake.script("cli-model", dev.scrum.testing.Reply.content(JSON_ANSWER));
+            mojo.environment = Map.of("OLLAMA_HOST", fake.url().toString(), "OLLAMA_API_KEY", "sk-offline-test");
+            mojo.session.getUserProperties().setProperty("scrum.ladder", "ollama-cloud/big-model,ollama/cli-model");
+            org.mockito.Mockito.when(mojo.session.isOffline()).thenReturn(true);
+            mojo.execute();
+            JsonObject review = JsonParser.parseString(Files.readString(mojo.project.getBasedir().toPath()
+                    .resolve("target/scrum/review_src_main_java_org_acme_Invoice.java.json"))).getAsJsonObject();
+            JsonObject skipped = review.getAsJsonArray("attempts_history").get(0).getAsJsonObject();
+            assertEquals("skipped", skipped.get("status").getAsString());
+            assertEquals("offline: Maven runs offline (-o) and https://ollama.com is not on this machine",
+                    skipped.get("error").getAsString());
+            assertEquals(2, review.get("accepted_on").getAsInt());
+        }
+    }
 }

@@ -297,6 +297,18 @@ public final class FakeModelServer implements AutoCloseable {
             answer(exchange, route, request, delay.then());
         } else if (reply instanceof Reply.Drip drip) {
             drip(exchange, drip.intervalMillis());
+        } else if (reply instanceof Reply.Reset) {
+            // closing the exchange without a response closes the connection: the client sees no answer
+            return;
+        } else if (reply instanceof Reply.CutMidBody cut) {
+            byte[] whole = ServerWire.GSON.toJson(wire.chat(request, cut.text(), "stop", false))
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+            exchange.sendResponseHeaders(200, whole.length);
+            OutputStream out = exchange.getResponseBody();
+            out.write(whole, 0, whole.length / 2);
+            out.flush();
+            // the exchange, closed with bytes still owed, closes the connection mid-body
         } else if (reply instanceof Reply.Status status) {
             send(exchange, status.code(), "application/json", status.body(), status.headers());
         } else if (reply instanceof Reply.NotJson notJson) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class FakeModelServerExtension implements BeforeEachCallback, AfterEachCallback {
     private final int maxRetries;
     private final Duration maxRetryWait;
+    private final Duration firstBackoff;
     private FakeModelServer server;
     private HttpTransport transport;
 
@@ -21,16 +22,22 @@ public final class FakeModelServerExtension implements BeforeEachCallback, After
         this(HttpTransport.DEFAULT_MAX_RETRIES, HttpTransport.DEFAULT_MAX_RETRY_WAIT);
     }
 
-    /** With a transport retrying 429/503 at most {@code maxRetries} times, waiting at most {@code maxRetryWait}. */
+    /** With a transport retrying at most {@code maxRetries} times, waiting at most {@code maxRetryWait}. */
     public FakeModelServerExtension(int maxRetries, Duration maxRetryWait) {
+        this(maxRetries, maxRetryWait, HttpTransport.DEFAULT_FIRST_BACKOFF);
+    }
+
+    /** With a transport whose backoff without {@code Retry-After} starts at {@code firstBackoff}. */
+    public FakeModelServerExtension(int maxRetries, Duration maxRetryWait, Duration firstBackoff) {
         this.maxRetries = maxRetries;
         this.maxRetryWait = maxRetryWait;
+        this.firstBackoff = firstBackoff;
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
         server = FakeModelServer.start();
-        transport = new HttpTransport(maxRetries, maxRetryWait);
+        transport = new HttpTransport(maxRetries, maxRetryWait, firstBackoff);
     }
 
     @Override

@@ -20,7 +20,8 @@ import java.util.Map;
  * {"models": {"qwen3.5:latest": [
  *     {"content": "..."}, {"contentFile": "answers/x.md"}, {"length": "..."}, {"refusal": "..."},
  *     {"status": 429, "body": "...", "headers": {"Retry-After": "1"}}, {"notJson": "..."},
- *     {"missing": true}, {"drip": 200}, {"delayMs": 100, "content": "..."}]}}
+ *     {"missing": true}, {"drip": 200}, {"reset": true}, {"cutMidBody": "..."},
+ *     {"delayMs": 100, "content": "..."}]}}
  * }</pre>
  *
  * {@code contentFile} is relative to the project's base directory; {@code delayMs} delays whatever else the
@@ -89,8 +90,14 @@ final class InvokerScript {
         if (entry.has("drip")) {
             return Reply.drip(entry.get("drip").getAsLong());
         }
+        if (entry.has("reset")) {
+            return Reply.reset();
+        }
+        if (entry.has("cutMidBody")) {
+            return Reply.cutMidBody(entry.get("cutMidBody").getAsString());
+        }
         throw new IllegalArgumentException(FILE_NAME + ": an entry needs content, contentFile, length, refusal, "
-                + "status, notJson, missing or drip: " + entry);
+                + "status, notJson, missing, drip, reset or cutMidBody: " + entry);
     }
 
     private static String read(Path file) {

@@ -45,6 +45,19 @@ public sealed interface Reply {
         return new NotJson(raw);
     }
 
+    /** Reads the request, then closes the connection without any answer (a reset before the response). */
+    static Reply reset() {
+        return new Reset();
+    }
+
+    /**
+     * A complete answer's status line, headers and {@code Content-Length}, then only the first half of its body
+     * before the connection is closed (a reset mid-body).
+     */
+    static Reply cutMidBody(String text) {
+        return new CutMidBody(text);
+    }
+
     /** The endpoint's real 404 "model not found" answer (what an unscripted chat model gets). */
     static Reply missingModel() {
         return new MissingModel();
@@ -78,6 +91,12 @@ public sealed interface Reply {
 
     /** See {@link #notJson}. */
     record NotJson(String raw) implements Reply {}
+
+    /** See {@link #reset}. */
+    record Reset() implements Reply {}
+
+    /** See {@link #cutMidBody}. */
+    record CutMidBody(String text) implements Reply {}
 
     /** See {@link #missingModel}. */
     record MissingModel() implements Reply {}

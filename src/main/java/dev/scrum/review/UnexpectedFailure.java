@@ -1,0 +1,46 @@
+package dev.scrum.review;
+
+import dev.scrum.ladder.Attempt;
+import dev.scrum.ladder.AttemptStatus;
+import dev.scrum.report.FileReview;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The review of a file whose review failed unexpectedly: unresolved, with one {@code error} attempt by the
+ * plugin itself saying what failed and where.
+ */
+final class UnexpectedFailure {
+
+    /** The attempt's {@code provider_model}: no model was at fault. */
+    static final String PLUGIN = "scrum-maven-plugin";
+
+    private UnexpectedFailure() {}
+
+    /** {@code internal: IllegalStateException: no symbol (at JavaDeclarations.java:88)}. */
+    static String describe(Exception e) {
+        String where = "";
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getClassName().startsWith("dev.scrum.")) {
+                where = " (at " + frame.getFileName() + ":" + frame.getLineNumber() + ")";
+                break;
+            }
+        }
+        return "internal: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                + where + "; the other files were reviewed";
+    }
+
+    static FileReview review(Path baseDir, String path, String what, long durationMs) {
+        long bytes;
+        try {
+            bytes = Files.size(baseDir.resolve(path));
+        } catch (IOException | RuntimeException unreadable) {
+            bytes = 0;
+        }
+        Attempt failed = new Attempt(1, PLUGIN, "", AttemptStatus.ERROR, 0, what, durationMs, null, null, "");
+        return new FileReview(path, bytes, List.of(), List.of(), List.of(failed), null, "", "", null, List.of(), 0, 0,
+                durationMs, 0, 0);
+    }
+}

@@ -1,0 +1,165 @@
+package dev.scrum.review;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.scrum.embed.EmbeddingSettings;
+import dev.scrum.ladder.AttemptStatus;
+import dev.scrum.ladder.Rung;
+import dev.scrum.llm.AnswerFormat;
+import dev.scrum.llm.ChatClient;
+import dev.scrum.llm.ChatResponse;
+import dev.scrum.llm.FinishReason;
+import dev.scrum.llm.Provider;
+import dev.scrum.report.FileReview;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Whatever a repository holds, the run says clearly what it made of it, and the rest of the run goes on. */
+class BadInputTest {
+
+    private static final Rung LOCAL = Rung.of(Provider.OLLAMA, "m", URI.create("http://localhost:11434"))
+            .withFormat(AnswerFormat.MARKDOWN);
+    private static final ChatClient GOOD = request -> new ChatResponse(ReviewerTest.GOOD, FinishReason.STOP, 10, 10, 0,
+            false);
+
+    @TempDir
+    Path base;
+
+    @BeforeEach
+    void project() throws Exception {
+        Files.createDirectories(base.resolve("src"));
+        Files.writeString(base.resolve("PRD.md"), "# PRD\n\nInvoices carry tax per line and a total. ".repeat(8));
+        Files.writeString(base.resolve("src/A.java"), "class A {\n  // invoice\n  int total;\n  int tax;\n  int net;\n}\n");
+    }
+
+    private ReviewRequest request(List<String> files, Path prd, Path proposal, List<Rung> ladder) {
+        return new ReviewRequest(base, files, prd, proposal, ladder, EmbeddingSettings.local(), 200, 20, 2, 100, 2,
+                base.resolve("target"), false, 1000);
+    }
+
+    private ReviewResult run(List<String> files) throws Exception {
+        return new Reviewer(ReviewerTest.services(GOOD), Progress.SILENT).run(request(files, base.resolve("PRD.md"),
+                null, List.of(LOCAL)));
+    }
+
+    private JsonObject json(String relative) throws Exception {
+        return JsonParser.parseString(Files.readString(base.resolve("target/scrum/" + relative))).getAsJsonObject();
+    }
+
+    @Test
+    void emptyBinaryAndTooLargeFilesAreSkippedAndListedTheRestIsReviewed() throws Exception {
+        Files.writeString(base.resolve("src/Empty.java"), "");
+        Files.writeString(base.resolve("src/Blank.java"), "\n  \n\t\n");
+        Files.write(base.resolve("src/logo.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13});
+        Files.writeString(base.resolve("src/Big.java"), "class Big {}\n" + "// filler\n".repeat(200));
+
+        ReviewResult result = run(List.of("src/A.java", "src/Empty.java", "src/Blank.java", "src/logo.png",
+                "src/Big.java"));
+
+        assertEquals(List.of("src/A.java"), result.run().reviews().stream().map(FileReview::file).toList());
+        assertTrue(result.unresolved().isEmpty(), "skipped files are not unresolved: the gate passes");
+        assertEquals(List.of("src/Empty.java: empty: 0 bytes, nothing to review",
+                "src/Blank.java: empty: only whitespace, nothing to review",
+                "src/logo.png: binary: it contains NUL bytes",
+                "src/Big.java: too large: 2013 bytes, more than maxFileBytes (1000)"),
+                result.run().skipped().stream().map(s -> s.file() + ": " + s.reason()).toList());
+        assertEquals(4, json("summary.json").getAsJsonArray("skipped_files").size());
+        String report = Files.readString(result.reportFile());
+        assertTrue(report.contains("| `src/Empty.java` | empty: 0 bytes, nothing to review |"), report);
+        assertTrue(report.contains("| `src/logo.png` | binary: it contains NUL bytes |"), report);
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsReviewedAndSaidSo() throws Exception {
+        Files.write(base.resolve("src/Latin1.java"),
+                "class Latin1 {\n  // invoice for M\u00fcller\n  int total;\n  int tax;\n  int net;\n}\n"
+                        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        ReviewResult result = run(List.of("src/A.java", "src/Latin1.java"));
+
+        assertEquals(2, result.run().resolvedCount());
+        assertTrue(json("review_src_Latin1.java.json").get("malformed_utf8").getAsBoolean());
+        assertFalse(json("review_src_A.java.json").get("malformed_utf8").getAsBoolean());
+        assertTrue(Files.readString(result.reportFile())
+                .contains("Not valid UTF-8: malformed bytes were replaced (U+FFFD) before the review."));
+    }
+
+    @Test
+    void anUnexpectedExceptionForOneFileIsThatFilesErrorAndTheOthersGoOn() throws Exception {
+        for (String name : List.of("B", "C")) {
+            Files.writeString(base.resolve("src/" + name + ".java"), Files.readString(base.resolve("src/A.java"))
+                    .replace("class A", "class " + name));
+        }
+        AtomicInteger calls = new AtomicInteger();
+        ChatClient buggy = request -> {
+            calls.incrementAndGet();
+            if (request.user().contains("src/B.java")) {
+                throw new IllegalStateException("parser bug: unbalanced brace");
+            }
+            return GOOD.chat(request);
+        };
+
+        ReviewResult result = new Reviewer(ReviewerTest.services(buggy), Progress.SILENT).run(request(
+                List.of("src/A.java", "src/B.java", "src/C.java"), base.resolve("PRD.md"), null, List.of(LOCAL)));
+
+        assertEquals(3, calls.get());
+        assertEquals(List.of("src/B.java"), result.unresolved().stream().map(FileReview::file).toList());
+        assertEquals(2, result.run().resolvedCount());
+        JsonObject attempt = json("review_src_B.java.json").getAsJsonArray("attempts_history").get(0).getAsJsonObject();
+        assertEquals("error", attempt.get("status").getAsString());
+        assertEquals(UnexpectedFailure.PLUGIN, attempt.get("provider_model").getAsString());
+        assertTrue(attempt.get("error").getAsString().startsWith(
+                "internal: IllegalStateException: parser bug: unbalanced brace (at BadInputTest.java:"),
+                attempt.get("error").getAsString());
+        assertTrue(Files.exists(result.reportFile()));
+        assertEquals(AttemptStatus.ERROR, result.unresolved().get(0).attempts().get(0).status());
+    }
+
+    @Test
+    void anEmptyBlankOrMissingDocumentIsRefusedNamingTheParameterAndThePath() throws Exception {
+        Path empty = Files.writeString(base.resolve("EMPTY.md"), "");
+        Path blank = Files.writeString(base.resolve("BLANK.md"), " \n\n ");
+        Path folder = Files.createDirectories(base.resolve("docs"));
+        Reviewer reviewer = new Reviewer(ReviewerTest.services(GOOD), Progress.SILENT);
+
+        ConfigurationException prd = assertThrows(ConfigurationException.class,
+                () -> reviewer.run(request(List.of("src/A.java"), empty, null, List.of(LOCAL))));
+        assertEquals("prdPath", prd.parameter());
+        assertEquals("The PRD " + empty + " is empty. Point <prdPath> at a document with content.", prd.getMessage());
+        ConfigurationException proposal = assertThrows(ConfigurationException.class,
+                () -> reviewer.run(request(List.of("src/A.java"), base.resolve("PRD.md"), blank, List.of(LOCAL))));
+        assertEquals("proposalPath", proposal.parameter());
+        assertTrue(proposal.getMessage().contains(blank + " is empty"), proposal.getMessage());
+        ConfigurationException directory = assertThrows(ConfigurationException.class,
+                () -> reviewer.run(request(List.of("src/A.java"), folder, null, List.of(LOCAL))));
+        assertTrue(directory.getMessage().startsWith("The PRD " + folder + " is a directory, not a file."),
+                directory.getMessage());
+        assertFalse(Files.exists(base.resolve("target/scrum/summary.json")), "nothing ran");
+    }
+
+    @Test
+    void aLadderWithNoUsableRungIsRefusedNamingEachRungAndWhy() {
+        Rung cloud = Rung.of(Provider.OLLAMA_CLOUD, "gpt-oss:120b", URI.create("https://ollama.com"))
+                .withSkipReason("no API key: set OLLAMA_API_KEY or give the rung a serverId or apiKeyEnv");
+        Reviewer reviewer = new Reviewer(ReviewerTest.services(GOOD), Progress.SILENT);
+
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> reviewer.run(request(List.of("src/A.java"), base.resolve("PRD.md"), null, List.of(cloud))));
+
+        assertEquals("ladder", e.parameter());
+        assertEquals("no rung of the ladder can be called: ollama-cloud/gpt-oss:120b (no API key: set OLLAMA_API_KEY "
+                + "or give the rung a serverId or apiKeyEnv). Configure an API key (serverId or apiKeyEnv) or add a "
+                + "local rung.", e.getMessage());
+    }
+}
