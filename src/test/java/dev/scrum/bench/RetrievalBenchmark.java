@@ -1,0 +1,141 @@
+package dev.scrum.bench;
+
+import dev.scrum.chunk.Chunk;
+import dev.scrum.chunk.Chunker;
+import dev.scrum.chunk.SectionChunker;
+import dev.scrum.chunk.WindowChunker;
+import dev.scrum.embed.Embedder;
+import dev.scrum.embed.LocalEmbedder;
+import dev.scrum.embed.LocalModel;
+import dev.scrum.retrieve.DocumentIndex;
+import dev.scrum.retrieve.Fusion;
+import dev.scrum.retrieve.Ranker;
+import dev.scrum.retrieve.Retriever;
+import dev.scrum.retrieve.ScoredChunk;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 12's retrieval benchmark: recall@5, MRR@10 and time of every way to pick a file's PRD passages, on the
+ * labelled sets (ledgerly in Markdown and in AsciiDoc, the bundled example, the dry-run invoker project), each
+ * with character windows and with sections. Prints a table and writes it to {@code target/benchmark-retrieval.md}.
+ * Time is indexing the PRD plus retrieving for every labelled file, the model already loaded, nothing cached.
+ * Run with {@code mvn -B test -Pbenchmark -Dtest=RetrievalBenchmark}; {@code -Dbench.only=<text>} keeps the rows
+ * whose name contains it.
+ */
+@Tag("benchmark")
+class RetrievalBenchmark {
+
+    private static final int K = 10;
+
+    /** One way to rank a document's passages for a file. */
+    private record Way(String name, String model, Function<Run, Map<String, List<ScoredChunk>>> rank) {}
+
+    /** What a way ranks: a set's files against its PRD's passages. */
+    private record Run(LabelledSet set, List<Chunk> passages) {}
+
+    private final Map<LocalModel, Embedder> embedders = new EnumMap<>(LocalModel.class);
+
+    @Test
+    void benchmark() throws IOException {
+        List<LabelledSet> sets = new ArrayList<>();
+        if (Files.isDirectory(LabelledSet.ROOT.resolve("src/test/resources/retrieval/ledgerly"))) {
+            sets.add(LabelledSet.ledgerly("PRD.md"));
+            sets.add(LabelledSet.ledgerly("PRD.adoc"));
+        }
+        sets.add(LabelledSet.example());
+        sets.add(LabelledSet.load("dry-run-no-server", LabelledSet.ROOT.resolve("src/it/dry-run-no-server"),
+                "docs/PRD.md", "docs/PROPOSAL.md", "expected-sections.properties"));
+        String only = System.getProperty("bench.only", "");
+        StringBuilder table = new StringBuilder();
+        table.append("| set | passages | retrieval | recall@5 | MRR@10 | time |\n|---|---|---|---|---|---|\n");
+        StringBuilder misses = new StringBuilder();
+        for (LabelledSet set : sets) {
+            for (Map.Entry<String, Chunker> chunking : chunkings().entrySet()) {
+                List<Chunk> passages = chunking.getValue().chunk(set.prd());
+                for (Way way : ways()) {
+                    if (!way.name().contains(only)) {
+                        continue;
+                    }
+                    if (!way.model().isEmpty()) {
+                        warm(LocalModel.named(way.model()));
+                    }
+                    long start = System.nanoTime();
+                    Map<String, List<ScoredChunk>> rankings = way.rank().apply(new Run(set, passages));
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    LabelledSet.Score score = set.score(rankings);
+                    String row = String.format(Locale.ROOT, "| %s (%d files) | %s (%d) | %s | %.2f | %.2f | %.1f s |",
+                            set.name(), set.labels().size(), chunking.getKey(), passages.size(), way.name(),
+                            score.recallAt5(), score.mrr(), seconds);
+                    System.out.println(row);
+                    table.append(row).append('\n');
+                    score.misses().forEach(m -> misses.append("- ").append(set.name()).append(", ")
+                            .append(chunking.getKey()).append(", ").append(way.name()).append(": ").append(m)
+                            .append('\n'));
+                }
+            }
+        }
+        String report = table + "\nMisses (files whose labelled sections were not in the top 5):\n\n" + misses;
+        System.out.println(report);
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target/benchmark-retrieval.md"), report);
+    }
+
+    private static Map<String, Chunker> chunkings() {
+        Map<String, Chunker> c = new LinkedHashMap<>();
+        c.put("windows", WindowChunker.defaults());
+        c.put("sections", new SectionChunker(WindowChunker.DEFAULT_SIZE, WindowChunker.DEFAULT_OVERLAP));
+        return c;
+    }
+
+    private List<Way> ways() {
+        String bge = LocalModel.BGE_SMALL_EN_V15_Q.id();
+        List<Way> ways = new ArrayList<>();
+        ways.add(new Way("first 800 characters, dense " + bge + " (the old way)", bge, this::firstChars));
+        for (LocalModel m : LocalModel.values()) {
+            ways.add(new Way("dense " + m.id(), m.id(), r -> retrieve(r, Ranker.DENSE, embedder(m), Retriever.DEFAULT_FUSION)));
+        }
+        ways.add(new Way("lexical (BM25)", "", r -> retrieve(r, Ranker.LEXICAL, null, Retriever.DEFAULT_FUSION)));
+        for (Fusion f : List.of(Retriever.DEFAULT_FUSION, Fusion.reciprocalRank(60, 1, 1),
+                Fusion.reciprocalRank(60, 2, 1), Fusion.convex(0.3), Fusion.convex(0.7))) {
+            ways.add(new Way("hybrid " + bge + ", " + f.name(), bge,
+                    r -> retrieve(r, Ranker.HYBRID, embedder(LocalModel.DEFAULT), f)));
+        }
+        return ways;
+    }
+
+    private Map<String, List<ScoredChunk>> retrieve(Run run, Ranker ranker, Embedder embedder, Fusion fusion) {
+        Retriever retriever = Retriever.build(ranker, embedder, fusion, run.passages(), null, K);
+        Map<String, List<ScoredChunk>> out = new LinkedHashMap<>();
+        run.set().sources().forEach((file, text) -> out.put(file, retriever.retrieve(text).prd()));
+        return out;
+    }
+
+    /** The original pipeline: the file's first 800 characters, licence header and all, as one query. */
+    private Map<String, List<ScoredChunk>> firstChars(Run run) {
+        Embedder e = embedder(LocalModel.DEFAULT);
+        DocumentIndex index = DocumentIndex.build(run.passages(), e);
+        Map<String, List<ScoredChunk>> out = new LinkedHashMap<>();
+        run.set().sources().forEach((file, text) -> out.put(file,
+                index.topK(e.embed(List.of(text.substring(0, Math.min(800, text.length())))), K)));
+        return out;
+    }
+
+    private Embedder embedder(LocalModel m) {
+        return embedders.computeIfAbsent(m, LocalEmbedder::new);
+    }
+
+    private void warm(LocalModel m) {
+        embedder(m).embed(List.of("warm up"));
+    }
+}
