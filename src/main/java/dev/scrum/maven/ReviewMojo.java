@@ -3,6 +3,7 @@ package dev.scrum.maven;
 import dev.scrum.embed.EmbeddingException;
 import dev.scrum.ladder.Rung;
 import dev.scrum.report.ConsoleSummary;
+import dev.scrum.retrieve.Ranker;
 import dev.scrum.review.ConfigurationException;
 import dev.scrum.review.HttpModelServices;
 import dev.scrum.review.Progress;
@@ -84,6 +85,14 @@ public class ReviewMojo extends AbstractMojo {
      */
     @Parameter
     EmbeddingConfig embedding;
+
+    /**
+     * How passages are ranked for a file: {@code lexical} (BM25 over the file's words, identifiers split; no
+     * embedding model is loaded), {@code dense} (embeddings, see {@code embedding}) or {@code hybrid} (both, fused).
+     * The default is what the retrieval benchmark measured best (see the README).
+     */
+    @Parameter(property = "scrum.retrieval", defaultValue = "lexical")
+    String retrieval;
 
     /** Characters of a document passage. */
     @Parameter(property = "scrum.chunkSize", defaultValue = "800")
@@ -234,7 +243,16 @@ public class ReviewMojo extends AbstractMojo {
         return new ReviewRequest(base, changed, prdPath.toPath(), proposalPath == null ? null : proposalPath.toPath(),
                 rungs, new EmbeddingResolver(credentials, env).resolve(embedding), chunkSize, chunkOverlap, topK, minAnswerChars, threads,
                 (outputDirectory == null ? buildDir.toFile() : outputDirectory).toPath(), dryRun, maxFileBytes,
-                cacheDirectory == null ? null : cacheDirectory.toPath(), cache, unchanged, slice, requireScore);
+                cacheDirectory == null ? null : cacheDirectory.toPath(), cache, unchanged, slice, requireScore)
+                .withRetrieval(ranker(retrieval));
+    }
+
+    private static Ranker ranker(String name) throws MojoExecutionException {
+        try {
+            return name == null || name.isBlank() ? Ranker.DEFAULT : Ranker.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("<retrieval> (scrum.retrieval) " + e.getMessage());
+        }
     }
 
     private static Shard parseShard(String spec) throws MojoExecutionException {

@@ -1,5 +1,6 @@
 package dev.scrum.report;
 
+import dev.scrum.chunk.Chunk;
 import dev.scrum.ladder.Attempt;
 import dev.scrum.retrieve.ScoredChunk;
 import java.io.IOException;
@@ -34,7 +35,7 @@ public final class MarkdownReportWriter {
                     .append(String.format(Locale.ROOT, "%,d", d.chars())).append(" characters, ").append(d.chunks())
                     .append(" passages)\n");
         }
-        md.append("- Embedder: ").append(run.embedder()).append('\n');
+        md.append("- ").append(retrieval(run)).append('\n');
         if (!run.dryRun()) {
             md.append("- Ladder: ").append(String.join(" → ", run.ladder())).append('\n');
         }
@@ -56,6 +57,19 @@ public final class MarkdownReportWriter {
             fileSection(md, r, run.dryRun());
         }
         return md.toString();
+    }
+
+    /** How passages were ranked, and with which embedder. */
+    private static String retrieval(RunReport run) {
+        String embedder = run.embedder().isEmpty() ? "none loaded" : run.embedder();
+        if (run.retrieval() == null) {
+            return "Embedder: " + embedder;
+        }
+        return switch (run.retrieval()) {
+            case "lexical" -> "Retrieval: lexical (BM25 over the passages' words; no embedding model)";
+            case "hybrid" -> "Retrieval: hybrid (BM25 and " + embedder + ", fused)";
+            default -> "Retrieval: " + run.retrieval() + " (embedder: " + embedder + ")";
+        };
     }
 
     private static String verdict(RunReport run) {
@@ -96,10 +110,12 @@ public final class MarkdownReportWriter {
     }
 
     private static void dryRunTable(StringBuilder md, RunReport run) {
-        md.append("## Files\n\n| File | Bytes | Prompt characters | PRD passages | Proposal passages |\n|---|---|---|---|---|\n");
+        md.append("## Files\n\n| File | Bytes | Prompt characters | Best PRD passage | PRD passages | Proposal passages |\n"
+                + "|---|---|---|---|---|---|\n");
         for (FileReview r : run.reviews()) {
             md.append("| [`").append(r.file()).append("`](#").append(anchor(r.file())).append(") | ")
                     .append(r.fileBytes()).append(" | ").append(r.promptChars()).append(" | ")
+                    .append(r.prdPassages().isEmpty() ? "–" : cell(where(r.prdPassages().get(0).chunk()))).append(" | ")
                     .append(offsets(r.prdPassages())).append(" | ").append(offsets(r.proposalPassages()))
                     .append(" |\n");
         }
@@ -139,10 +155,15 @@ public final class MarkdownReportWriter {
                         .append(" | ").append(p.attemptsMade()).append(" |\n");
             }
         }
-        md.append("\n### Passages given\n\n| Passage | Length | Similarity | Begins |\n|---|---|---|---|\n");
+        md.append("\n### Passages given\n\n| Passage | Section | Line | Length | Score | Found by | Begins |\n"
+                + "|---|---|---|---|---|---|---|\n");
         for (ScoredChunk c : concat(r.prdPassages(), r.proposalPassages())) {
-            md.append("| ").append(c.chunk().label()).append(" | ").append(c.chunk().length()).append(" | ")
+            md.append("| ").append(c.chunk().label()).append(" | ")
+                    .append(c.chunk().heading() == null ? "–" : cell(c.chunk().heading())).append(" | ")
+                    .append(c.chunk().line() == 0 ? "–" : String.valueOf(c.chunk().line())).append(" | ")
+                    .append(c.chunk().length()).append(" | ")
                     .append(String.format(Locale.ROOT, "%.3f", JsonReportWriter.similarity(c.score()))).append(" | ")
+                    .append(c.foundBy().isEmpty() ? "–" : c.foundBy()).append(" | ")
                     .append(cell(excerpt(c.chunk().text()))).append(" |\n");
         }
         if (!r.attempts().isEmpty()) {
@@ -164,6 +185,12 @@ public final class MarkdownReportWriter {
             return "–";
         }
         return String.join(", ", chunks.stream().map(c -> "@" + c.chunk().offset()).toList());
+    }
+
+    /** Where a passage is: its heading path and line, e.g. {@code Refunds > Partial refunds (line 120)}. */
+    private static String where(Chunk c) {
+        String line = c.line() == 0 ? "@" + c.offset() : "line " + c.line();
+        return c.heading() == null ? line : c.heading() + " (" + line + ")";
     }
 
     /** A model's markdown nested under the file's heading: its top heading level becomes 4, the rest follow. */

@@ -2,6 +2,7 @@ package dev.scrum.review;
 
 import dev.scrum.embed.EmbeddingSettings;
 import dev.scrum.ladder.Rung;
+import dev.scrum.retrieve.Ranker;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -30,6 +31,7 @@ import java.util.Objects;
  *     still belongs in the report
  * @param shard the slice of the selection {@code files} is, for {@code summary.json}; {@code null} when unsharded
  * @param requireScore an answer with no alignment score is not accepted
+ * @param retrieval how passages are ranked ({@code lexical}: no embedder is loaded)
  */
 public record ReviewRequest(
         Path baseDir,
@@ -50,16 +52,35 @@ public record ReviewRequest(
         boolean reuseCached,
         List<String> unchangedFiles,
         Shard shard,
-        boolean requireScore) {
+        boolean requireScore,
+        Ranker retrieval) {
 
     public ReviewRequest {
         Objects.requireNonNull(baseDir, "baseDir");
+        retrieval = retrieval == null ? Ranker.DEFAULT : retrieval;
         Objects.requireNonNull(prd, "prd");
         Objects.requireNonNull(embedding, "embedding");
         Objects.requireNonNull(outputDirectory, "outputDirectory");
         files = List.copyOf(files);
         ladder = List.copyOf(ladder);
         unchangedFiles = unchangedFiles == null ? List.of() : List.copyOf(unchangedFiles);
+    }
+
+    /** A request with the default retrieval. */
+    public ReviewRequest(Path baseDir, List<String> files, Path prd, Path proposal, List<Rung> ladder,
+            EmbeddingSettings embedding, int chunkSize, int chunkOverlap, int topK, int minAnswerChars, int threads,
+            Path outputDirectory, boolean dryRun, long maxFileBytes, Path cacheDirectory, boolean reuseCached,
+            List<String> unchangedFiles, Shard shard, boolean requireScore) {
+        this(baseDir, files, prd, proposal, ladder, embedding, chunkSize, chunkOverlap, topK, minAnswerChars, threads,
+                outputDirectory, dryRun, maxFileBytes, cacheDirectory, reuseCached, unchangedFiles, shard, requireScore,
+                null);
+    }
+
+    /** This request with another retrieval. */
+    public ReviewRequest withRetrieval(Ranker ranker) {
+        return new ReviewRequest(baseDir, files, prd, proposal, ladder, embedding, chunkSize, chunkOverlap, topK,
+                minAnswerChars, threads, outputDirectory, dryRun, maxFileBytes, cacheDirectory, reuseCached,
+                unchangedFiles, shard, requireScore, ranker);
     }
 
     /** An unsharded request. */

@@ -12,6 +12,7 @@ import dev.scrum.llm.ChatClient;
 import dev.scrum.llm.ChatResponse;
 import dev.scrum.llm.FinishReason;
 import dev.scrum.llm.Provider;
+import dev.scrum.retrieve.Ranker;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,6 +134,82 @@ class ReviewerTest {
         assertEquals(3, again.run().resolvedCount());
         assertEquals(List.of(true, true, false), again.run().reviews().stream().map(r -> r.cached()).toList());
         assertEquals(1, again.run().callsThisRun());
+    }
+
+    /** Services that count what their embedder is asked to embed, and how often one is asked for. */
+    static final class CountingServices implements ModelServices {
+        final AtomicInteger embedders = new AtomicInteger();
+        final List<String> embedded = new ArrayList<>();
+
+        @Override
+        public Embedder embedder(EmbeddingSettings settings) {
+            embedders.incrementAndGet();
+            return new Embedder() {
+                private final WordEmbedder words = new WordEmbedder();
+
+                @Override
+                public String name() {
+                    return words.name();
+                }
+
+                @Override
+                public int maxInputChars() {
+                    return words.maxInputChars();
+                }
+
+                @Override
+                public List<float[]> embed(List<String> texts) {
+                    synchronized (embedded) {
+                        embedded.addAll(texts);
+                    }
+                    return words.embed(texts);
+                }
+            };
+        }
+
+        @Override
+        public ChatClient chatClient(Rung rung) {
+            throw new AssertionError("a dry run calls no chat model");
+        }
+
+        @Override
+        public void close() {}
+    }
+
+    private ReviewRequest dryRun(Path cache, Ranker ranker) {
+        ReviewRequest r = request(cache);
+        return new ReviewRequest(base, r.files(), r.prd(), null, r.ladder(), r.embedding(), 200, 20, 2, 100, 2,
+                r.outputDirectory(), true, 1 << 20, cache, true).withRetrieval(ranker);
+    }
+
+    @Test
+    void aSecondRunOverUnchangedDocumentsAndFilesEmbedsNothing() throws Exception {
+        for (Ranker ranker : List.of(Ranker.DENSE,
+                Ranker.HYBRID)) {
+            Path cache = base.resolve("cache-" + ranker.id());
+            CountingServices first = new CountingServices();
+            ReviewResult one = new Reviewer(first, Progress.SILENT).run(dryRun(cache, ranker));
+            assertTrue(first.embedded.size() > 3, ranker + ": the PRD's passages and the files' queries: " + first.embedded);
+
+            CountingServices second = new CountingServices();
+            ReviewResult two = new Reviewer(second, Progress.SILENT).run(dryRun(cache, ranker));
+            assertEquals(List.of(), second.embedded, ranker + ": every vector came from the cache");
+            assertEquals(one.run().reviews().stream().map(r -> r.prdPassages()).toList(),
+                    two.run().reviews().stream().map(r -> r.prdPassages()).toList(), ranker + ": the same passages");
+            assertEquals(ranker.id(), two.run().retrieval());
+        }
+    }
+
+    @Test
+    void lexicalRetrievalLoadsNoEmbedder() throws Exception {
+        CountingServices services = new CountingServices();
+        ReviewResult result = new Reviewer(services, Progress.SILENT)
+                .run(dryRun(base.resolve("cache"), Ranker.LEXICAL));
+        assertEquals(0, services.embedders.get());
+        assertEquals("", result.run().embedder());
+        assertEquals("lexical", result.run().retrieval());
+        assertTrue(result.run().reviews().stream().allMatch(r -> !r.prdPassages().isEmpty()
+                && r.prdPassages().get(0).lexical() != null && "PRD".equals(r.prdPassages().get(0).chunk().heading())));
     }
 
     @Test
