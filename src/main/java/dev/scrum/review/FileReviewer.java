@@ -305,13 +305,13 @@ final class FileReviewer {
         return String.join(",", chunks.stream().map(c -> "@" + c.chunk().offset()).toList());
     }
 
-    /** {@code ; best: <heading path> (<how it was found>)}, or {@code ""} when the best passage has no heading. */
+    /** {@code ; best: <heading path>, <how it was found>}, or {@code ""} when the best passage has no heading. */
     private static String topHeading(List<ScoredChunk> chunks) {
         if (chunks.isEmpty() || chunks.get(0).chunk().heading() == null) {
             return "";
         }
         ScoredChunk best = chunks.get(0);
-        return "; best: " + best.chunk().heading() + (best.foundBy().isEmpty() ? "" : " (" + best.foundBy() + ")");
+        return "; best: " + best.chunk().heading() + (best.foundBy().isEmpty() ? "" : ", " + best.foundBy());
     }
 
     private static long millis(long startNanos) {
