@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * passthrough {@code ++++}, comment {@code ////}, open {@code --}, tables {@code |===}, fenced {@code ```}) are
  * never titles.
  */
-public final class AsciiDocSections {
+final class AsciiDocSections {
 
     private static final Pattern TITLE = Pattern.compile("^(={1,6}|#{1,6})[ \\t]+(\\S.*?)(?:[ \\t]+=+)?[ \\t]*$");
     private static final Pattern DELIMITER = Pattern.compile(
@@ -23,11 +23,7 @@ public final class AsciiDocSections {
 
     private AsciiDocSections() {}
 
-    /** The document's sections in order (see {@link Section}); empty when it has no title. */
-    public static List<Section> parse(String text) {
-        return Sections.build(text, headings(text));
-    }
-
+    /** The headings of {@code text}, in order. */
     static List<Sections.Heading> headings(String text) {
         List<Sections.Line> lines = Sections.lines(text);
         List<Sections.Heading> out = new ArrayList<>();

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * Lines inside fenced code blocks ({@code ```} or {@code ~~~}) and a leading YAML front matter are never
  * headings.
  */
-public final class MarkdownSections {
+final class MarkdownSections {
 
     private static final Pattern ATX = Pattern.compile("^ {0,3}(#{1,6})(?:[ \\t]+(.*?))?(?:[ \\t]+#+)?[ \\t]*$");
     private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})(.*)$");
@@ -21,11 +21,7 @@ public final class MarkdownSections {
 
     private MarkdownSections() {}
 
-    /** The document's sections in order (see {@link Section}); empty when it has no heading. */
-    public static List<Section> parse(String text) {
-        return Sections.build(text, headings(text));
-    }
-
+    /** The headings of {@code text}, in order. */
     static List<Sections.Heading> headings(String text) {
         List<Sections.Line> lines = Sections.lines(text);
         List<Sections.Heading> out = new ArrayList<>();

@@ -76,7 +76,7 @@ class SectionsTest {
 
     @Test
     void markdownHeadingsGiveSectionsWithPathsLinesAndNoDocumentTitleInPaths() {
-        List<Section> s = MarkdownSections.parse(MARKDOWN);
+        List<Section> s = DocumentFormat.MARKDOWN.sections(MARKDOWN);
         assertEquals(List.of("Guide", "Writing Tests", "Writing Tests > Timeouts", "Setext title",
                 "Running Tests"), s.stream().skip(1).map(Section::path).toList());
         assertNull(s.get(0).title(), "the front matter and intro come first, untitled");
@@ -94,7 +94,7 @@ class SectionsTest {
 
     @Test
     void asciiDocTitlesStartAtTheirAnchorsAndIgnoreDelimitedBlocks() {
-        List<Section> s = AsciiDocSections.parse(ASCIIDOC);
+        List<Section> s = DocumentFormat.ASCIIDOC.sections(ASCIIDOC);
         assertEquals(List.of("Guide", "Writing Tests", "Writing Tests > Timeouts", "Running Tests"),
                 s.stream().map(Section::path).toList());
         assertEquals(ASCIIDOC.indexOf("[[writing-tests]]"), s.get(1).start());

@@ -37,6 +37,8 @@ class ReviewerTest {
     /** Bag-of-words vectors over a few words: enough for retrieval to run, no model needed. */
     static final class WordEmbedder implements Embedder {
         private static final List<String> WORDS = List.of("invoice", "tax", "refund", "ship", "order", "total");
+        /** Every text embedded, in order. */
+        final List<String> embedded = java.util.Collections.synchronizedList(new ArrayList<>());
 
         @Override
         public String name() {
@@ -50,6 +52,7 @@ class ReviewerTest {
 
         @Override
         public List<float[]> embed(List<String> texts) {
+            embedded.addAll(texts);
             List<float[]> out = new ArrayList<>();
             for (String t : texts) {
                 float[] v = new float[WORDS.size() + 1];
@@ -136,35 +139,15 @@ class ReviewerTest {
         assertEquals(1, again.run().callsThisRun());
     }
 
-    /** Services that count what their embedder is asked to embed, and how often one is asked for. */
+    /** Services that count how often an embedder is asked for, and what their one embedder embedded. */
     static final class CountingServices implements ModelServices {
         final AtomicInteger embedders = new AtomicInteger();
-        final List<String> embedded = new ArrayList<>();
+        final WordEmbedder words = new WordEmbedder();
 
         @Override
         public Embedder embedder(EmbeddingSettings settings) {
             embedders.incrementAndGet();
-            return new Embedder() {
-                private final WordEmbedder words = new WordEmbedder();
-
-                @Override
-                public String name() {
-                    return words.name();
-                }
-
-                @Override
-                public int maxInputChars() {
-                    return words.maxInputChars();
-                }
-
-                @Override
-                public List<float[]> embed(List<String> texts) {
-                    synchronized (embedded) {
-                        embedded.addAll(texts);
-                    }
-                    return words.embed(texts);
-                }
-            };
+            return words;
         }
 
         @Override
@@ -189,11 +172,11 @@ class ReviewerTest {
             Path cache = base.resolve("cache-" + ranker.id());
             CountingServices first = new CountingServices();
             ReviewResult one = new Reviewer(first, Progress.SILENT).run(dryRun(cache, ranker));
-            assertTrue(first.embedded.size() > 3, ranker + ": the PRD's passages and the files' queries: " + first.embedded);
+            assertTrue(first.words.embedded.size() > 3, ranker + ": the PRD's passages and the files' queries");
 
             CountingServices second = new CountingServices();
             ReviewResult two = new Reviewer(second, Progress.SILENT).run(dryRun(cache, ranker));
-            assertEquals(List.of(), second.embedded, ranker + ": every vector came from the cache");
+            assertEquals(List.of(), second.words.embedded, ranker + ": every vector came from the cache");
             assertEquals(one.run().reviews().stream().map(r -> r.prdPassages()).toList(),
                     two.run().reviews().stream().map(r -> r.prdPassages()).toList(), ranker + ": the same passages");
             assertEquals(ranker.id(), two.run().retrieval());
