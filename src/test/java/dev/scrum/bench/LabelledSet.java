@@ -41,9 +41,14 @@ record LabelledSet(String name, Path dir, Document prd, Document proposal, Map<S
 
     /** The ledgerly fixture, with the PRD in {@code docs/PRD.md} or {@code docs/PRD.adoc}. */
     static LabelledSet ledgerly(String prdFile) {
-        Path dir = ROOT.resolve("src/test/resources/retrieval/ledgerly");
+        Path dir = ledgerlyDir();
         return load("ledgerly " + prdFile.substring(prdFile.lastIndexOf('.') + 1), dir, "docs/" + prdFile,
                 "docs/PROPOSAL.md", "labels.properties");
+    }
+
+    /** Where the ledgerly fixture is: {@code -Dledgerly.dir} or the test resources. */
+    static Path ledgerlyDir() {
+        return Path.of(System.getProperty("ledgerly.dir", ROOT.resolve("src/test/resources/retrieval/ledgerly").toString()));
     }
 
     /** The bundled example project. */
