@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * A labelled retrieval set: a project's source files, its PRD (and proposal), and for each labelled file the
@@ -33,8 +34,12 @@ import java.util.TreeMap;
  * @param prd the PRD
  * @param proposal the proposal, or {@code null}
  * @param labels file path (relative to {@code dir}, with {@code /}) to the headings its passages must include
+ * @param codeOnly whether the files are read without their comments (a poorly documented code base)
  */
-record LabelledSet(String name, Path dir, Document prd, Document proposal, Map<String, List<String>> labels) {
+record LabelledSet(String name, Path dir, Document prd, Document proposal, Map<String, List<String>> labels,
+        boolean codeOnly) {
+
+    private static final Pattern COMMENT = Pattern.compile("(?s)/\\*.*?\\*/|//[^\n]*");
 
     /** The repository's root, where {@code example/} and {@code src/} are. */
     static final Path ROOT = Path.of(System.getProperty("user.dir"));
@@ -66,7 +71,7 @@ record LabelledSet(String name, Path dir, Document prd, Document proposal, Map<S
                     Arrays.stream(p.getProperty(f).split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList()));
             Path proposalPath = dir.resolve(proposal);
             return new LabelledSet(name, dir, read(DocumentKind.PRD, dir.resolve(prd)),
-                    Files.isRegularFile(proposalPath) ? read(DocumentKind.PROPOSAL, proposalPath) : null, labels);
+                    Files.isRegularFile(proposalPath) ? read(DocumentKind.PROPOSAL, proposalPath) : null, labels, false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -76,10 +81,16 @@ record LabelledSet(String name, Path dir, Document prd, Document proposal, Map<S
         return new Document(kind, path, Files.readString(path, StandardCharsets.UTF_8));
     }
 
+    /** The same set, its files read without their comments: only identifiers and strings say what a file is about. */
+    LabelledSet withoutComments() {
+        return new LabelledSet(name + ", code only", dir, prd, proposal, labels, true);
+    }
+
     /** The file's text. */
     String source(String file) {
         try {
-            return Files.readString(dir.resolve(file), StandardCharsets.UTF_8);
+            String text = Files.readString(dir.resolve(file), StandardCharsets.UTF_8);
+            return codeOnly ? COMMENT.matcher(text).replaceAll("") : text;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

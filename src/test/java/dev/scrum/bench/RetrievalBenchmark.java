@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 12's retrieval benchmark: recall@5, MRR@10 and time of every way to pick a file's PRD passages, on the
- * labelled sets (ledgerly in Markdown and in AsciiDoc, the bundled example, the dry-run invoker project), each
- * with character windows and with sections. Prints a table and writes it to {@code target/benchmark-retrieval.md}.
+ * labelled sets (ledgerly in Markdown, in AsciiDoc, and in Markdown with its files' comments removed; the bundled
+ * example; the dry-run invoker project), each with character windows and with sections. Prints a table and writes it to {@code target/benchmark-retrieval.md}.
  * Time is indexing the PRD plus retrieving for every labelled file, the model already loaded, nothing cached: the
  * process's CPU time (what a build pays, whatever else runs on the machine) and the wall time.
  * Run with {@code mvn -B test -Pbenchmark -Dtest=RetrievalBenchmark}; {@code -Dbench.only=<text>} keeps the ways
@@ -58,6 +58,9 @@ class RetrievalBenchmark {
             if (Files.isRegularFile(LabelledSet.ledgerlyDir().resolve("docs").resolve(prd))) {
                 sets.add(LabelledSet.ledgerly(prd));
             }
+        }
+        if (!sets.isEmpty()) {
+            sets.add(sets.get(0).withoutComments());
         }
         sets.add(LabelledSet.example());
         sets.add(LabelledSet.load("dry-run-no-server", LabelledSet.ROOT.resolve("src/it/dry-run-no-server"),
