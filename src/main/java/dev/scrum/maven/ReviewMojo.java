@@ -81,7 +81,8 @@ public class ReviewMojo extends AbstractMojo {
     /**
      * The embedder (POM only): {@code <provider>} ({@code local}, {@code ollama}, {@code openai}),
      * {@code <model>}, {@code <baseUrl>}, {@code <serverId>}, {@code <apiKeyEnv>}. Default: the in-process
-     * bge-small-en-v1.5 model, no server needed.
+     * bge-small-en-v1.5 model, no server needed; the other in-process models are {@code all-minilm-l6-v2-q} (fast,
+     * reads 500 characters) and {@code e5-small-v2-q}. Used by {@code dense} and {@code hybrid} retrieval only.
      */
     @Parameter
     EmbeddingConfig embedding;

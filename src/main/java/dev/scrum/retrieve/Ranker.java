@@ -13,7 +13,12 @@ public enum Ranker {
     /** Both, fused (see {@link Fusion}). */
     HYBRID("hybrid");
 
-    /** What a run uses unless told otherwise; chosen from the retrieval benchmark (see the README). */
+    /**
+     * What a run uses unless told otherwise, chosen from the retrieval benchmark (see the README): BM25 over sections
+     * found the labelled section of every ledgerly file, in Markdown and in AsciiDoc, first (recall@5 1.00, MRR
+     * 1.00), in a tenth of a second and with no model; no dense model matched it, and hybrid retrieval only tied it
+     * at a hundred times the CPU.
+     */
     public static final Ranker DEFAULT = LEXICAL;
 
     private final String id;
