@@ -4,23 +4,22 @@ def p = new InvokerProject(basedir)
 def log = p.buildLog()
 assert log.contains('dry run: no model is called')
 assert log.contains('BUILD SUCCESS')
+assert log.contains('for lexical retrieval (BM25, no embedding model)') : 'the default retrieval loads no model'
 assert p.requests().isEmpty()
 
-// every labelled file got passages of its own topic
+// every labelled file got passages of its own topic, and each passage says which section and line it is
 def prd = p.text('docs/PRD.md')
 def headings = []   // [offset, title]
-(prd =~ /(?m)^## (.+)$/).each { m -> headings << [prd.indexOf(m[0]), m[1].trim()] }
-def covered = { int offset, int length ->
-    def inEffect = headings.findAll { it[0] <= offset }.collect { it[1] }
-    def set = inEffect ? [inEffect.last()] : []
-    set + headings.findAll { it[0] > offset && it[0] < offset + length }.collect { it[1] }
-}
+(prd =~ /(?m)^#{1,2} (.+)$/).each { m -> headings << [prd.indexOf(m[0]), m[1].trim()] }
+def inEffect = { int offset -> headings.findAll { it[0] <= offset }.collect { it[1] }.with { it ? it.last() : null } }
 def expected = new Properties()
 new File(basedir, 'expected-sections.properties').withInputStream { expected.load(it) }
 def summary = p.json('target/scrum/summary.json')
 assert summary.target_count == 4
 assert summary.dry_run == true
 assert summary.resolved == 0
+assert summary.retrieval == 'lexical'
+assert summary.embedder == ''
 def topOffsets = [] as Set
 expected.each { file, heading ->
     def review = p.json("target/scrum/review_${file.replace('/', '_')}.json")
@@ -28,18 +27,31 @@ expected.each { file, heading ->
     assert review.attempts_made == 0
     def prdChunks = review.top_prd_chunks
     assert prdChunks.size() == 5
-    assert prdChunks.every { it.origin == 'PRD' && prd.substring((int) it.offset, (int) (it.offset + it.length)).trim() }
-    def top1 = covered((int) prdChunks[0].offset, (int) prdChunks[0].length)
-    assert top1.contains(heading) : "${file}: best passage covers ${top1}, expected ${heading}"
+    prdChunks.eachWithIndex { c, i ->
+        assert c.origin == 'PRD'
+        def text = prd.substring((int) c.offset, (int) (c.offset + c.length))
+        assert text.trim() && text == c.text
+        // a passage never spans two sections: it is the section it starts in
+        assert c.heading == inEffect((int) c.offset) : "${file}: ${c.heading} at @${c.offset}"
+        assert !headings.any { it[0] > c.offset && it[0] < c.offset + c.length } : "${file}: @${c.offset} spans two sections"
+        assert c.line == prd.substring(0, (int) c.offset).count('\n') + 1
+        assert c.bm25_rank == i + 1 && c.dense_rank == null
+    }
+    assert prdChunks[0].heading == heading : "${file}: best passage is in ${prdChunks[0].heading}, expected ${heading}"
     assert review.top_proposal_chunks.size() > 0
     assert review.top_proposal_chunks.every { it.origin == 'PROPOSAL' }
     assert review.prompt_chars > new File(basedir, file).length()
     topOffsets << prdChunks[0].offset
+    assert log.contains("${file}: 5 PRD + ") && log.contains("best: ${heading}, BM25 #1 (")
 }
 assert topOffsets.size() == 4 : "files got the same best passage: ${topOffsets}"
 
 def report = p.text('target/scrum-report.md')
 assert report.contains('Dry run: 4 file(s) would be reviewed; no model was called.')
-expected.keySet().each { assert report.contains("## ${it}") }
-assert report =~ /\[PRD @\d+\]/
+assert report.contains('- Retrieval: lexical (BM25 over the passages\' words; no embedding model)')
+assert report.contains('| Passage | Section | Line | Length | Score | Found by | Begins |')
+expected.each { file, heading ->
+    assert report.contains("## ${file}")
+    assert report =~ /\| \[PRD @\d+\] \| ${java.util.regex.Pattern.quote(heading)} \| \d+ \| \d+ \| [\d.]+ \| BM25 #1 \(/
+}
 return true

@@ -39,7 +39,8 @@ public final class ReviewKey {
         field(d, Objects.requireNonNull(rubric, "rubric"));
         field(d, fileText);
         for (ScoredChunk c : passages) {
-            field(d, c.chunk().kind().name() + "@" + c.chunk().offset());
+            field(d, c.chunk().kind().name() + "@" + c.chunk().offset()
+                    + (c.chunk().heading() == null ? "" : " " + c.chunk().heading()));
             field(d, c.chunk().text());
         }
         return new ReviewKey(d.digest());

@@ -16,7 +16,7 @@ import java.util.List;
  * @param size    window length in characters ({@code chunkSize}), greater than 0
  * @param overlap characters shared by consecutive windows ({@code chunkOverlap}), {@code 0 <= overlap < size}
  */
-public record WindowChunker(int size, int overlap) {
+public record WindowChunker(int size, int overlap) implements Chunker {
 
     /** The default {@code chunkSize}. */
     public static final int DEFAULT_SIZE = 800;
@@ -43,27 +43,43 @@ public record WindowChunker(int size, int overlap) {
         return new WindowChunker(DEFAULT_SIZE, DEFAULT_OVERLAP);
     }
 
-    /** The windows of {@code doc}, in document order. */
+    /**
+     * The windows of {@code doc}, in document order. Each carries its line and, in a Markdown or AsciiDoc
+     * document, the heading path of the section it starts in.
+     */
+    @Override
     public List<Chunk> chunk(Document doc) {
-        String text = doc.text();
-        int length = text.length();
-        int step = size - overlap;
+        Outline outline = Outline.of(doc);
         List<Chunk> chunks = new ArrayList<>();
-        int previousEnd = 0;
-        for (int start = 0; start < length; start += step) {
-            int end = Math.min(start + size, length);
+        for (int[] w : windows(doc.text(), 0, doc.text().length())) {
+            chunks.add(new Chunk(doc.kind(), w[0], doc.text().substring(w[0], w[1]), outline.headingAt(w[0]),
+                    outline.line(w[0])));
+        }
+        return chunks;
+    }
+
+    /**
+     * The windows of {@code text.substring(from, to)} as {@code [start, end)} offsets into {@code text}, by the
+     * rules above.
+     */
+    List<int[]> windows(String text, int from, int to) {
+        int step = size - overlap;
+        List<int[]> windows = new ArrayList<>();
+        int previousEnd = from;
+        for (int start = from; start < to; start += step) {
+            int end = Math.min(start + size, to);
             if (!isShort(text, start, end)) {
-                chunks.add(new Chunk(doc.kind(), start, text.substring(start, end)));
-            } else if (end == length && start > 0 && !text.substring(previousEnd, end).isBlank()) {
-                int anchored = length - size;
-                chunks.add(new Chunk(doc.kind(), anchored, text.substring(anchored)));
+                windows.add(new int[] {start, end});
+            } else if (end == to && start > from && !text.substring(previousEnd, end).isBlank()) {
+                int anchored = Math.max(from, to - size);
+                windows.add(new int[] {anchored, to});
             }
-            if (end == length) {
+            if (end == to) {
                 break;
             }
             previousEnd = end;
         }
-        return chunks;
+        return windows;
     }
 
     private static boolean isShort(String text, int start, int end) {

@@ -24,8 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * An embedder that remembers: vectors are kept on disk, keyed by the embedder's name and a SHA-256 of the
- * text, so a second run over unchanged documents and files embeds nothing. One append-only file per embedder
+ * An embedder that remembers: vectors are kept on disk, keyed by the embedder's name ({@code provider/model}) and
+ * a SHA-256 of the text as embedded (with the model's query or passage prefix, which callers prepend), so a
+ * second run over unchanged documents and files embeds nothing. One append-only file per embedder
  * ({@code <dir>/<name>.vectors}); records are appended under a file lock, so concurrent builds may share it,
  * and a record cut short by a crash is ignored. Any trouble is a warning and a miss, never a failed build.
  */
@@ -63,6 +64,16 @@ public final class CachingEmbedder implements Embedder {
     @Override
     public int maxInputChars() {
         return delegate.maxInputChars();
+    }
+
+    @Override
+    public String queryPrefix() {
+        return delegate.queryPrefix();
+    }
+
+    @Override
+    public String passagePrefix() {
+        return delegate.passagePrefix();
     }
 
     @Override

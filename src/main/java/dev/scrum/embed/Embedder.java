@@ -18,6 +18,19 @@ public interface Embedder extends AutoCloseable {
     int maxInputChars();
 
     /**
+     * What a model expects before a query text ({@code "query: "} for e5); callers prepend it, so that it is part
+     * of what is embedded, cached and counted against {@link #maxInputChars()}.
+     */
+    default String queryPrefix() {
+        return "";
+    }
+
+    /** What a model expects before a passage of a document ({@code "passage: "} for e5); see {@link #queryPrefix()}. */
+    default String passagePrefix() {
+        return "";
+    }
+
+    /**
      * Embeds every text, in order. Vectors are L2-normalised.
      *
      * @throws EmbeddingException when the model or server fails

@@ -9,7 +9,8 @@ import java.util.Objects;
  * Which embedder a run uses.
  *
  * @param provider {@code local} (in-process, the default), {@code ollama} or {@code openai}
- * @param model the model's name; for {@code local}, {@code bge-small-en-v1.5-q}
+ * @param model the model's name; for {@code local}, one of {@link LocalModel} ({@code bge-small-en-v1.5-q} when
+ *     not given)
  * @param baseUrl the server, for {@code ollama} and {@code openai}; {@code null} for {@code local}
  * @param apiKey the credential for a remote {@code openai} server, or {@code null}
  */
@@ -31,11 +32,27 @@ public record EmbeddingSettings(String provider, String model, URI baseUrl, ApiK
         }
         if (!provider.equals(LOCAL)) {
             Objects.requireNonNull(baseUrl, "baseUrl");
+        } else {
+            model = (model == null || model.isBlank() ? LocalModel.DEFAULT : LocalModel.named(model)).id();
         }
     }
 
     /** The in-process default. */
     public static EmbeddingSettings local() {
-        return new EmbeddingSettings(LOCAL, "bge-small-en-v1.5-q", null, null);
+        return local(null);
+    }
+
+    /**
+     * An in-process model by name, the default when {@code null} or blank.
+     *
+     * @throws IllegalArgumentException naming the known models when {@code model} is none of them
+     */
+    public static EmbeddingSettings local(String model) {
+        return new EmbeddingSettings(LOCAL, model, null, null);
+    }
+
+    /** The in-process model, for provider {@code local}. */
+    public LocalModel localModel() {
+        return LocalModel.named(model);
     }
 }

@@ -2,18 +2,17 @@ package dev.scrum.embed;
 
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The default embedder: bge-small-en-v1.5 (quantized, 384 dimensions) run in-process by LangChain4j on ONNX
- * Runtime, with no server and no download. On a labelled set it retrieved the right section of a guide for every
- * file (recall@5 1.00, 0.90 on a harder set) where all-MiniLM-L6-v2 managed 0.93 / 0.80, whose tokenizer also
- * silently cuts every input at 128 tokens.
+ * An in-process embedder: one of the {@link LocalModel}s, by default bge-small-en-v1.5 (quantized, 384
+ * dimensions), run by LangChain4j on ONNX Runtime, with no server and no download. On a labelled set bge-small
+ * retrieved the right section of a guide for every file (recall@5 1.00, 0.90 on a harder set) where
+ * all-MiniLM-L6-v2 managed 0.93 / 0.80, whose tokenizer also silently cuts every input at 128 tokens.
  *
- * <p><b>How much it reads.</b> The model reads at most 512 tokens (510 of text); LangChain4j's tokenizer silently
+ * <p><b>How much it reads.</b> bge-small (and e5-small) read at most 512 tokens (510 of text); LangChain4j's tokenizer silently
  * cuts longer input there. {@link #maxInputChars()} is {@value #MAX_INPUT_CHARS} characters: measured on 5,715
  * passages of 1,000 characters cut at line boundaries from 672 Java files (commons-lang3, httpclient5), a passage
  * took 251 tokens at the median, 317 at the 95th and 389 at the 99th percentile; only 0.3% passed 510 tokens, all
@@ -42,9 +41,9 @@ import java.util.Map;
  */
 public final class LocalEmbedder implements Embedder {
 
-    /** {@link #name()}. */
+    /** {@link #name()} of the default model. */
     public static final String NAME = "local/bge-small-en-v1.5-q";
-    /** {@link #maxInputChars()}: a typical source or prose passage of this length fits in the model's 510 tokens. */
+    /** {@link #maxInputChars()} of bge-small and e5-small: a typical source or prose passage of this length fits in the model's 510 tokens. */
     public static final int MAX_INPUT_CHARS = 1000;
 
     /** Logger name to level, for the simple logger's system properties. */
@@ -56,20 +55,41 @@ public final class LocalEmbedder implements Embedder {
     /** DJL's telemetry opt-out, read from the environment or the system properties. */
     static final String TELEMETRY_OPT_OUT = "OPT_OUT_TRACKING";
 
+    private final LocalModel which;
     private volatile EmbeddingModel model;
 
+    /** The default model, {@link LocalModel#DEFAULT}. */
+    public LocalEmbedder() {
+        this(LocalModel.DEFAULT);
+    }
+
+    public LocalEmbedder(LocalModel which) {
+        this.which = which;
+    }
+
+    /** {@code local/<model>}, e.g. {@value #NAME}. */
     @Override
     public String name() {
-        return NAME;
+        return "local/" + which.id();
     }
 
     @Override
     public int maxInputChars() {
-        return MAX_INPUT_CHARS;
+        return which.maxInputChars();
+    }
+
+    @Override
+    public String queryPrefix() {
+        return which.queryPrefix();
+    }
+
+    @Override
+    public String passagePrefix() {
+        return which.passagePrefix();
     }
 
     /**
-     * Embeds every text, in order; vectors have 384 dimensions and length 1.
+     * Embeds every text, in order; vectors have 384 dimensions and length 1. Callers prepend the model's prefixes.
      *
      * @throws EmbeddingException when the model cannot be loaded (e.g. ONNX Runtime has no native library for this
      *                            platform) or a text cannot be embedded (e.g. it is blank)
@@ -88,7 +108,7 @@ public final class LocalEmbedder implements Embedder {
                 embedding.normalize();
                 vectors.add(embedding.vector());
             } catch (RuntimeException e) {
-                throw new EmbeddingException(NAME + " could not embed text " + (i + 1) + " of " + texts.size()
+                throw new EmbeddingException(name() + " could not embed text " + (i + 1) + " of " + texts.size()
                         + " (" + text.length() + " characters): " + e.getMessage(), e);
             }
         }
@@ -101,7 +121,7 @@ public final class LocalEmbedder implements Embedder {
             synchronized (this) {
                 result = model;
                 if (result == null) {
-                    result = load();
+                    result = load(which);
                     model = result;
                 }
             }
@@ -109,7 +129,7 @@ public final class LocalEmbedder implements Embedder {
         return result;
     }
 
-    private static EmbeddingModel load() {
+    private static EmbeddingModel load(LocalModel which) {
         if (System.getProperty(TELEMETRY_OPT_OUT) == null) {
             System.setProperty(TELEMETRY_OPT_OUT, "true");
         }
@@ -120,10 +140,12 @@ public final class LocalEmbedder implements Embedder {
             }
         });
         try {
-            // a direct executor: embedAll of one segment runs on the caller's thread anyway, and no pool is left behind
-            return new BgeSmallEnV15QuantizedEmbeddingModel(Runnable::run);
+            // each model is built with a direct executor: embedAll of one segment runs on the caller's thread
+            // anyway, and no pool is left behind
+            return which.load();
         } catch (RuntimeException | LinkageError e) {
-            throw new EmbeddingException("could not load the in-process embedding model " + NAME + ": " + e, e);
+            throw new EmbeddingException("could not load the in-process embedding model local/" + which.id() + ": "
+                    + e, e);
         }
     }
 }

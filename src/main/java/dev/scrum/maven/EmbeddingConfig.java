@@ -4,7 +4,10 @@ package dev.scrum.maven;
 public class EmbeddingConfig {
     /** {@code local} (in-process, the default), {@code ollama} or {@code openai}. */
     String provider;
-    /** The model; for {@code local}, the in-process model's name. */
+    /**
+     * The model; for {@code local}, an in-process model: {@code bge-small-en-v1.5-q} (the default),
+     * {@code all-minilm-l6-v2-q} or {@code e5-small-v2-q}.
+     */
     String model;
     /** The server, for {@code ollama} and {@code openai}. */
     String baseUrl;

@@ -22,7 +22,12 @@ final class EmbeddingResolver {
     EmbeddingSettings resolve(EmbeddingConfig embedding) throws MojoExecutionException {
         if (embedding == null || embedding.provider == null || embedding.provider.isBlank()
                 || embedding.provider.trim().equalsIgnoreCase(EmbeddingSettings.LOCAL)) {
-            return EmbeddingSettings.local();
+            try {
+                return EmbeddingSettings.local(embedding == null ? null : embedding.model);
+            } catch (IllegalArgumentException e) {
+                throw new MojoExecutionException("<embedding><model> " + e.getMessage()
+                        + " (or set <provider> to ollama or openai for a server's model)");
+            }
         }
         String provider = embedding.provider.trim().toLowerCase(Locale.ROOT);
         Provider server;

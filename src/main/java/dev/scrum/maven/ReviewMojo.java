@@ -2,6 +2,7 @@ package dev.scrum.maven;
 
 import dev.scrum.embed.EmbeddingException;
 import dev.scrum.ladder.Rung;
+import dev.scrum.retrieve.Ranker;
 import dev.scrum.review.ConfigurationException;
 import dev.scrum.review.HttpModelServices;
 import dev.scrum.review.Progress;
@@ -80,10 +81,19 @@ public class ReviewMojo extends AbstractMojo {
     /**
      * The embedder (POM only): {@code <provider>} ({@code local}, {@code ollama}, {@code openai}),
      * {@code <model>}, {@code <baseUrl>}, {@code <serverId>}, {@code <apiKeyEnv>}. Default: the in-process
-     * bge-small-en-v1.5 model, no server needed.
+     * bge-small-en-v1.5 model, no server needed; the other in-process models are {@code all-minilm-l6-v2-q} (fast,
+     * reads 500 characters) and {@code e5-small-v2-q}. Used by {@code dense} and {@code hybrid} retrieval only.
      */
     @Parameter
     EmbeddingConfig embedding;
+
+    /**
+     * How passages are ranked for a file: {@code lexical} (BM25 over the file's words, identifiers split; no
+     * embedding model is loaded), {@code dense} (embeddings, see {@code embedding}) or {@code hybrid} (both, fused).
+     * The default is what the retrieval benchmark measured best (see the README).
+     */
+    @Parameter(property = "scrum.retrieval", defaultValue = "lexical")
+    String retrieval;
 
     /** Characters of a document passage. */
     @Parameter(property = "scrum.chunkSize", defaultValue = "800")
@@ -270,7 +280,16 @@ public class ReviewMojo extends AbstractMojo {
                 rungs, new EmbeddingResolver(credentials, env).resolve(embedding), chunkSize, chunkOverlap, topK, minAnswerChars, threads,
                 (outputDirectory == null ? buildDir.toFile() : outputDirectory).toPath(), dryRun, maxFileBytes,
                 cacheDirectory == null ? null : cacheDirectory.toPath(), cache, unchanged, slice, requireScore,
-                Conclusion.baseline(baseline));
+                Conclusion.baseline(baseline))
+                .withRetrieval(ranker(retrieval));
+    }
+
+    private static Ranker ranker(String name) throws MojoExecutionException {
+        try {
+            return name == null || name.isBlank() ? Ranker.DEFAULT : Ranker.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("<retrieval> (scrum.retrieval) " + e.getMessage());
+        }
     }
 
     private static Shard parseShard(String spec) throws MojoExecutionException {

@@ -23,7 +23,7 @@ import java.util.Objects;
 public final class ReviewPrompts implements Prompts {
 
     /** Bumped whenever the wording changes, so that cached reviews of an older prompt are not reused. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     static final String SYSTEM = """
             You are a senior software engineer reviewing one source file of a project against its product \
@@ -175,7 +175,11 @@ public final class ReviewPrompts implements Prompts {
             p.append("(none)\n\n");
         }
         for (ScoredChunk c : chunks) {
-            p.append(c.chunk().label()).append('\n').append(c.chunk().text().strip()).append("\n\n");
+            p.append(c.chunk().label());
+            if (c.chunk().heading() != null) {
+                p.append(" (section: ").append(c.chunk().heading()).append(')');
+            }
+            p.append('\n').append(c.chunk().text().strip()).append("\n\n");
         }
     }
 

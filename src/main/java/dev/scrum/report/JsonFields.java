@@ -25,6 +25,7 @@ final class JsonFields {
     static final String SKIPPED_FILES = "skipped_files";
     static final String REASON = "reason";
     static final String SHARD = "shard";
+    static final String RETRIEVAL = "retrieval";
 
     // review_*.json (FILE also in per_file and skipped_files)
     static final String FILE = "file";
@@ -36,6 +37,10 @@ final class JsonFields {
     static final String LENGTH = "length";
     static final String SCORE = "score";
     static final String TEXT = "text";
+    static final String DENSE_RANK = "dense_rank";
+    static final String DENSE_SCORE = "dense_score";
+    static final String BM25_RANK = "bm25_rank";
+    static final String BM25_SCORE = "bm25_score";
     static final String ATTEMPTS_HISTORY = "attempts_history";
     static final String N = "n";
     static final String MODEL = "model";

@@ -72,7 +72,8 @@ public final class JsonReportReader {
                 o.strings(LADDER), o.string(EMBEDDER),
                 o.map(DOCUMENTS, d -> new DocumentInfo(d.string(LABEL), d.string(PATH), d.integer(CHARS),
                         d.integer(CHUNKS))),
-                o.longValue(TOTAL_DURATION_MS), o.stringOrNull(SHARD));
+                o.longValue(TOTAL_DURATION_MS), o.stringOrNull(SHARD),
+                o.has(RETRIEVAL) ? o.stringOrNull(RETRIEVAL) : null);
     }
 
     private static FileReview review(Obj o) {
@@ -100,7 +101,17 @@ public final class JsonReportReader {
             throw o.bad(LENGTH, "is " + o.integer(LENGTH) + " but the passage's text has " + text.length()
                     + " characters");
         }
-        return new ScoredChunk(new Chunk(kind, o.integer(OFFSET), text), o.number(SCORE));
+        Integer line = o.has(LINE) ? o.integerOrNull(LINE) : null;
+        Chunk chunk = new Chunk(kind, o.integer(OFFSET), text, o.has(HEADING) ? o.stringOrNull(HEADING) : null,
+                line == null ? 0 : line);
+        return new ScoredChunk(chunk, o.number(SCORE), rank(o, DENSE_RANK, DENSE_SCORE), rank(o, BM25_RANK, BM25_SCORE));
+    }
+
+    /** A passage's rank by one ranker, when the JSON records it. */
+    private static ScoredChunk.Rank rank(Obj o, String rank, String score) {
+        return o.has(rank) && o.integerOrNull(rank) != null
+                ? new ScoredChunk.Rank(o.integer(rank), o.number(score))
+                : null;
     }
 
     private static Attempt attempt(Obj o) {

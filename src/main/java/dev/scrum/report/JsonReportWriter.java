@@ -98,6 +98,7 @@ public final class JsonReportWriter {
         o.add("skipped_files", skipped);
         o.addProperty("shard", run.shard());
         o.addProperty("total_redactions", run.reviews().stream().mapToInt(FileReview::redactions).sum());
+        o.addProperty("retrieval", run.retrieval());
         return o;
     }
 
@@ -198,6 +199,12 @@ public final class JsonReportWriter {
             j.addProperty("length", c.chunk().length());
             j.addProperty("score", similarity(c.score()));
             j.addProperty("text", c.chunk().text());
+            j.addProperty("heading", c.chunk().heading());
+            j.addProperty("line", c.chunk().line() == 0 ? null : c.chunk().line());
+            j.addProperty("dense_rank", c.dense() == null ? null : c.dense().rank());
+            j.addProperty("dense_score", c.dense() == null ? null : similarity(c.dense().score()));
+            j.addProperty("bm25_rank", c.lexical() == null ? null : c.lexical().rank());
+            j.addProperty("bm25_score", c.lexical() == null ? null : similarity(c.lexical().score()));
             a.add(j);
         }
         return a;

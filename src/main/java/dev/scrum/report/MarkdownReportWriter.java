@@ -1,5 +1,6 @@
 package dev.scrum.report;
 
+import dev.scrum.chunk.Chunk;
 import dev.scrum.ladder.Attempt;
 import dev.scrum.retrieve.ScoredChunk;
 import java.io.IOException;
@@ -57,7 +58,7 @@ public final class MarkdownReportWriter {
             md.append("- ").append(d.label()).append(": `").append(d.path()).append("` (")
                     .append(RunOverview.size(d, documents)).append(")\n");
         }
-        md.append("- Embedder: ").append(run.embedder()).append('\n');
+        md.append("- ").append(retrieval(run)).append('\n');
         if (!run.dryRun()) {
             md.append("- Ladder: ").append(String.join(" → ", run.ladder())).append('\n');
         }
@@ -104,6 +105,19 @@ public final class MarkdownReportWriter {
                     .append(RunOverview.tokens(r.promptTokens(), r.completionTokens())).append(" |\n");
         }
         md.append("\n**Total:** ").append(RunOverview.totals(run)).append('\n');
+    }
+
+    /** How passages were ranked, and with which embedder. */
+    private static String retrieval(RunReport run) {
+        String embedder = run.embedder().isEmpty() ? "none loaded" : run.embedder();
+        if (run.retrieval() == null) {
+            return "Embedder: " + embedder;
+        }
+        return switch (run.retrieval()) {
+            case "lexical" -> "Retrieval: lexical (BM25 over the passages' words; no embedding model)";
+            case "hybrid" -> "Retrieval: hybrid (BM25 and " + embedder + ", fused)";
+            default -> "Retrieval: " + run.retrieval() + " (embedder: " + embedder + ")";
+        };
     }
 
     private static void ladderTable(StringBuilder md, RunReport run) {
@@ -214,14 +228,15 @@ public final class MarkdownReportWriter {
                         .append(" | ").append(p.attemptsMade()).append(" |\n");
             }
         }
-        md.append("\n### Passages given\n\n| Passage | Section | Line | Length | Similarity | Begins |\n"
-                + "|---|---|---|---|---|---|\n");
+        md.append("\n### Passages given\n\n| Passage | Section | Line | Length | Similarity | Found by | Begins |\n"
+                + "|---|---|---|---|---|---|---|\n");
         for (ScoredChunk c : concat(r.prdPassages(), r.proposalPassages())) {
-            String heading = RunOverview.heading(documents, c.chunk());
-            Integer line = RunOverview.line(documents, c.chunk());
+            String heading = c.chunk().heading() != null ? c.chunk().heading() : RunOverview.heading(documents, c.chunk());
+            Integer line = c.chunk().line() > 0 ? Integer.valueOf(c.chunk().line()) : RunOverview.line(documents, c.chunk());
             md.append("| ").append(c.chunk().label()).append(" | ").append(heading == null ? "–" : cell(heading))
                     .append(" | ").append(line == null ? "–" : line).append(" | ").append(c.chunk().length())
                     .append(" | ").append(String.format(Locale.ROOT, "%.3f", JsonReportWriter.similarity(c.score())))
+                    .append(" | ").append(c.foundBy().isEmpty() ? "–" : cell(c.foundBy()))
                     .append(" | ").append(cell(excerpt(c.chunk().text()))).append(" |\n");
         }
         if (!r.attempts().isEmpty()) {

@@ -11,10 +11,12 @@ import java.util.List;
  * @param reviews every reviewed file, in selection order
  * @param skipped selected files that were not reviewed
  * @param ladder the rungs, as {@code provider/model}
- * @param embedder the embedder's name
+ * @param embedder the embedder's name; {@code ""} when none was loaded (lexical retrieval)
  * @param documents the PRD and, when given, the proposal
  * @param totalDurationMs wall time of the run (for a merge of shards: the shards' times added)
  * @param shard {@code i/n} when the run reviewed one shard of the selection, else {@code null}
+ * @param retrieval how passages were ranked ({@code lexical}, {@code dense}, {@code hybrid}), or {@code null} when
+ *     not recorded (a report written before it was)
  */
 public record RunReport(
         Instant ranAt,
@@ -25,13 +27,20 @@ public record RunReport(
         String embedder,
         List<DocumentInfo> documents,
         long totalDurationMs,
-        String shard) {
+        String shard,
+        String retrieval) {
 
     public RunReport {
         reviews = List.copyOf(reviews);
         skipped = List.copyOf(skipped);
         ladder = List.copyOf(ladder);
         documents = List.copyOf(documents);
+    }
+
+    /** A run whose retrieval is not recorded. */
+    public RunReport(Instant ranAt, boolean dryRun, List<FileReview> reviews, List<SkippedFile> skipped,
+            List<String> ladder, String embedder, List<DocumentInfo> documents, long totalDurationMs, String shard) {
+        this(ranAt, dryRun, reviews, skipped, ladder, embedder, documents, totalDurationMs, shard, null);
     }
 
     /** An unsharded run. */

@@ -33,19 +33,49 @@ public final class SourceQuery {
      * @throws IllegalArgumentException when {@code maxChars} is not positive
      */
     public static List<String> passages(String sourceText, int maxChars) {
+        return cut(kept(sourceText), maxChars);
+    }
+
+    /**
+     * The file's query text as one text: every line {@link #passages} keeps, in order (runs of blank lines shrunk
+     * to one); {@code ""} when nothing is left.
+     */
+    public static String body(String sourceText) {
+        List<String> one = cut(kept(sourceText), Integer.MAX_VALUE);
+        return one.isEmpty() ? "" : one.get(0);
+    }
+
+    /**
+     * Any text cut into passages of at most {@code maxChars} characters at line boundaries (a longer line is split
+     * where the limit falls), nothing removed but blank runs; passages with nothing but whitespace are left out.
+     *
+     * @throws IllegalArgumentException when {@code maxChars} is not positive
+     */
+    static List<String> cut(String text, int maxChars) {
+        return cut(text.lines().toList(), maxChars);
+    }
+
+    private static List<String> cut(List<String> lines, int maxChars) {
         if (maxChars <= 0) {
             throw new IllegalArgumentException("maxChars must be greater than 0, was " + maxChars);
         }
+        Passages passages = new Passages(maxChars);
+        lines.forEach(passages::add);
+        return passages.finish();
+    }
+
+    /** The lines of a file but its licence header, package and imports. */
+    private static List<String> kept(String sourceText) {
         List<String> lines = sourceText.lines().toList();
         boolean[] header = headerLines(lines);
-        Passages passages = new Passages(maxChars);
+        List<String> kept = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (!header[i] && !PACKAGE_OR_IMPORT.matcher(line).matches()) {
-                passages.add(line);
+                kept.add(line);
             }
         }
-        return passages.finish();
+        return kept;
     }
 
     /** Marks the lines of the licence headers among the comments before the first code line. */
@@ -131,7 +161,7 @@ public final class SourceQuery {
                 line = "";
             }
             previousBlank = line.isEmpty();
-            int needed = current.length() == 0 ? line.length() : current.length() + 1 + line.length();
+            long needed = current.length() == 0 ? line.length() : current.length() + 1L + line.length();
             if (needed <= maxChars) {
                 if (current.length() > 0) {
                     current.append('\n');

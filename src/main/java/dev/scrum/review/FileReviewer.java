@@ -128,8 +128,9 @@ final class FileReviewer {
         int promptChars = system.length() + user.length();
         List<SourceSplitter.Part> parts = fits(system, user) ? List.of() : split(path, source.text(), retrieval, format);
         if (ladder == null) {
-            progress.info(String.format(Locale.ROOT, "%s: %d PRD + %d proposal passages (PRD %s), prompt %,d chars%s",
-                    tag, retrieval.prd().size(), retrieval.proposal().size(), offsets(retrieval.prd()), promptChars,
+            progress.info(String.format(Locale.ROOT, "%s: %d PRD + %d proposal passages (PRD %s%s), prompt %,d chars%s",
+                    tag, retrieval.prd().size(), retrieval.proposal().size(), offsets(retrieval.prd()),
+                    topHeading(retrieval.prd()), promptChars,
                     parts.isEmpty() ? "" : ", too large for the context: " + parts.size() + " parts"));
             return new FileReview(path, source.bytes(), retrieval.prd(), retrieval.proposal(), List.of(), null, "",
                     "", null, List.of(), 0, 0, millis(start), promptChars, retrieval.queryPassages(), null, false,
@@ -325,6 +326,15 @@ final class FileReviewer {
 
     private static String offsets(List<ScoredChunk> chunks) {
         return String.join(",", chunks.stream().map(c -> "@" + c.chunk().offset()).toList());
+    }
+
+    /** {@code ; best: <heading path>, <how it was found>}, or {@code ""} when the best passage has no heading. */
+    private static String topHeading(List<ScoredChunk> chunks) {
+        if (chunks.isEmpty() || chunks.get(0).chunk().heading() == null) {
+            return "";
+        }
+        ScoredChunk best = chunks.get(0);
+        return "; best: " + best.chunk().heading() + (best.foundBy().isEmpty() ? "" : ", " + best.foundBy());
     }
 
     private static long millis(long startNanos) {

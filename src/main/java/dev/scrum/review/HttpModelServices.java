@@ -27,7 +27,7 @@ public final class HttpModelServices implements ModelServices {
             case EmbeddingSettings.OLLAMA -> new OllamaEmbedder(transport, s.baseUrl(), s.model(), EMBEDDING_TIMEOUT);
             case EmbeddingSettings.OPENAI -> new OpenAiEmbedder(transport, s.baseUrl(), s.model(), s.apiKey(),
                     EMBEDDING_TIMEOUT);
-            default -> new LocalEmbedder();
+            default -> new LocalEmbedder(s.localModel());
         };
         embedders.add(e);
         return e;

@@ -3,6 +3,7 @@ package dev.scrum.review;
 import dev.scrum.embed.EmbeddingSettings;
 import dev.scrum.ladder.Rung;
 import dev.scrum.report.Baseline;
+import dev.scrum.retrieve.Ranker;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -32,6 +33,7 @@ import java.util.Objects;
  * @param shard the slice of the selection {@code files} is, for {@code summary.json}; {@code null} when unsharded
  * @param requireScore an answer with no alignment score is not accepted
  * @param baseline accepted findings, marked {@code known} in the reports; {@link Baseline#NONE} for none
+ * @param retrieval how passages are ranked ({@code lexical}: no embedder is loaded)
  */
 public record ReviewRequest(
         Path baseDir,
@@ -53,10 +55,12 @@ public record ReviewRequest(
         List<String> unchangedFiles,
         Shard shard,
         boolean requireScore,
-        Baseline baseline) {
+        Baseline baseline,
+        Ranker retrieval) {
 
     public ReviewRequest {
         Objects.requireNonNull(baseDir, "baseDir");
+        retrieval = retrieval == null ? Ranker.DEFAULT : retrieval;
         Objects.requireNonNull(prd, "prd");
         Objects.requireNonNull(embedding, "embedding");
         Objects.requireNonNull(outputDirectory, "outputDirectory");
@@ -74,6 +78,24 @@ public record ReviewRequest(
         this(baseDir, files, prd, proposal, ladder, embedding, chunkSize, chunkOverlap, topK, minAnswerChars, threads,
                 outputDirectory, dryRun, maxFileBytes, cacheDirectory, reuseCached, unchangedFiles, shard, requireScore,
                 Baseline.NONE);
+    }
+
+    /** A request ranking passages the default way. */
+    public ReviewRequest(Path baseDir, List<String> files, Path prd, Path proposal, List<Rung> ladder,
+            EmbeddingSettings embedding, int chunkSize, int chunkOverlap, int topK, int minAnswerChars, int threads,
+            Path outputDirectory, boolean dryRun, long maxFileBytes, Path cacheDirectory, boolean reuseCached,
+            List<String> unchangedFiles, Shard shard, boolean requireScore, Baseline baseline) {
+        this(baseDir, files, prd, proposal, ladder, embedding, chunkSize, chunkOverlap, topK, minAnswerChars, threads,
+                outputDirectory, dryRun, maxFileBytes, cacheDirectory, reuseCached, unchangedFiles, shard, requireScore,
+                baseline, null);
+    }
+
+
+    /** This request with another retrieval. */
+    public ReviewRequest withRetrieval(Ranker ranker) {
+        return new ReviewRequest(baseDir, files, prd, proposal, ladder, embedding, chunkSize, chunkOverlap, topK,
+                minAnswerChars, threads, outputDirectory, dryRun, maxFileBytes, cacheDirectory, reuseCached,
+                unchangedFiles, shard, requireScore, baseline, ranker);
     }
 
     /** An unsharded request. */

@@ -2,9 +2,10 @@ package dev.scrum.review;
 
 import dev.scrum.cache.ReviewCache;
 import dev.scrum.chunk.Chunk;
+import dev.scrum.chunk.Chunker;
 import dev.scrum.chunk.Document;
 import dev.scrum.chunk.DocumentKind;
-import dev.scrum.chunk.WindowChunker;
+import dev.scrum.chunk.SectionChunker;
 import dev.scrum.embed.CachingEmbedder;
 import dev.scrum.embed.Embedder;
 import dev.scrum.ladder.Ladder;
@@ -17,7 +18,7 @@ import dev.scrum.report.ReportDocuments;
 import dev.scrum.report.ReportFiles;
 import dev.scrum.report.RunReport;
 import dev.scrum.report.SkippedFile;
-import dev.scrum.retrieve.DocumentIndex;
+import dev.scrum.retrieve.Ranker;
 import dev.scrum.retrieve.Retriever;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -90,7 +91,7 @@ public final class Reviewer {
             }
         }
 
-        WindowChunker chunker = new WindowChunker(request.chunkSize(), request.chunkOverlap());
+        Chunker chunker = new SectionChunker(request.chunkSize(), request.chunkOverlap());
         List<Chunk> prdChunks = chunker.chunk(prd);
         List<Chunk> proposalChunks = proposal == null ? List.of() : chunker.chunk(proposal);
         List<DocumentInfo> documents = new ArrayList<>();
@@ -98,9 +99,10 @@ public final class Reviewer {
         if (proposal != null) {
             documents.add(info("PROPOSAL", request.proposal(), proposal, proposalChunks));
         }
-        Embedder embedder = services.embedder(request.embedding());
+        Ranker ranker = request.retrieval();
+        Embedder embedder = ranker.usesEmbeddings() ? services.embedder(request.embedding()) : null;
         CachingEmbedder cachedVectors = null;
-        if (request.cacheDirectory() != null && request.reuseCached()) {
+        if (embedder != null && request.cacheDirectory() != null && request.reuseCached()) {
             cachedVectors = new CachingEmbedder(embedder, request.cacheDirectory().resolve("embeddings"), progress::warn);
             embedder = cachedVectors;
         }
@@ -111,12 +113,12 @@ public final class Reviewer {
                 reviews = List.of();
             } else {
                 long t = System.nanoTime();
-                DocumentIndex prdIndex = DocumentIndex.build(prdChunks, embedder);
-                DocumentIndex proposalIndex = proposal == null ? null : DocumentIndex.build(proposalChunks, embedder);
-                progress.info(String.format(Locale.ROOT, "Embedded %d PRD and %d proposal passages with %s in %.1f s%s",
-                        prdChunks.size(), proposalChunks.size(), embedder.name(), seconds(t),
-                        cachedVectors == null ? "" : " (" + cachedVectors.hits() + " from the cache)"));
-                Retriever retriever = new Retriever(embedder, prdIndex, proposalIndex, request.topK());
+                Retriever retriever = Retriever.build(ranker, embedder, prdChunks, proposal == null ? null : proposalChunks,
+                        request.topK());
+                progress.info(String.format(Locale.ROOT, "Indexed %d PRD and %d proposal passages for %s retrieval%s in %.1f s%s",
+                        prdChunks.size(), proposalChunks.size(), ranker.id(),
+                        embedder == null ? " (BM25, no embedding model)" : " with " + embedder.name(), seconds(t),
+                        cachedVectors == null ? "" : " (" + cachedVectors.hits() + " vectors from the cache)"));
                 Ladder ladder = request.dryRun() ? null : new Ladder(request.ladder(), services::chatClient);
                 ReviewCache cache = request.cacheDirectory() == null || request.dryRun()
                         ? null
@@ -133,8 +135,9 @@ public final class Reviewer {
             }
         }
         RunReport run = new RunReport(ranAt, request.dryRun(), reviews, skipped,
-                request.ladder().stream().map(Rung::id).toList(), embedder.name(), documents,
-                (System.nanoTime() - start) / 1_000_000, request.shard() == null ? null : request.shard().toString());
+                request.ladder().stream().map(Rung::id).toList(), embedder == null ? "" : embedder.name(), documents,
+                (System.nanoTime() - start) / 1_000_000, request.shard() == null ? null : request.shard().toString(),
+                ranker.id());
         JsonReportWriter json = new JsonReportWriter(request.jsonDirectory());
         json.writeSummary(run);
         ReportFiles.write(request.reportFile(), run,

@@ -119,7 +119,7 @@ public final class ShardMerger {
         Instant ranAt = shards.stream().map(s -> s.run().ranAt()).min(Comparator.naturalOrder()).orElseThrow();
         long duration = shards.stream().mapToLong(s -> s.run().totalDurationMs()).sum();
         return new RunReport(ranAt, model.dryRun(), reviews, skipped, model.ladder(), model.embedder(),
-                model.documents(), duration, null);
+                model.documents(), duration, null, model.retrieval());
     }
 
     /**

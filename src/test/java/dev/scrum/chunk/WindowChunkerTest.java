@@ -67,7 +67,7 @@ class WindowChunkerTest {
 
     @Test
     void shortTextIsOneChunkAndTinyTextNone() {
-        assertEquals(List.of(new Chunk(DocumentKind.PRD, 0, numbered(300))),
+        assertEquals(List.of(new Chunk(DocumentKind.PRD, 0, numbered(300), null, 1)),
                 WindowChunker.defaults().chunk(prd(numbered(300))));
         assertEquals(List.of(), WindowChunker.defaults().chunk(prd("  tiny PRD  \n")));
         assertEquals(List.of(), WindowChunker.defaults().chunk(prd("")));

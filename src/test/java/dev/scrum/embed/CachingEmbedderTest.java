@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CachingEmbedderTest {
 
     /** Embeds a text as its length and first character; counts what it was asked. */
-    static final class CountingEmbedder implements Embedder {
+    static class CountingEmbedder implements Embedder {
         final List<String> asked = new ArrayList<>();
 
         @Override
@@ -57,6 +57,28 @@ class CachingEmbedderTest {
             }
             cache.embed(List.of("delta"));
             assertEquals(List.of("delta"), second.asked);
+        }
+    }
+
+    @Test
+    void anotherModelOrAnotherPrefixIsAnotherKey() {
+        try (CachingEmbedder cache = new CachingEmbedder(new CountingEmbedder(), dir, w -> {})) {
+            cache.embed(List.of("query: alpha"));
+        }
+        CountingEmbedder otherModel = new CountingEmbedder() {
+            @Override
+            public String name() {
+                return "test/other";
+            }
+        };
+        try (CachingEmbedder cache = new CachingEmbedder(otherModel, dir, w -> {})) {
+            cache.embed(List.of("query: alpha"));
+            assertEquals(List.of("query: alpha"), otherModel.asked, "vectors of one model are never another's");
+        }
+        CountingEmbedder sameModel = new CountingEmbedder();
+        try (CachingEmbedder cache = new CachingEmbedder(sameModel, dir, w -> {})) {
+            cache.embed(List.of("query: alpha", "passage: alpha"));
+            assertEquals(List.of("passage: alpha"), sameModel.asked, "the prefix is part of the key");
         }
     }
 

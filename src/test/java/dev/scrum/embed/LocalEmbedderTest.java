@@ -20,6 +20,26 @@ class LocalEmbedderTest {
     }
 
     @Test
+    void everyModelIsChosenByNameAndSaysWhatItReadsAndExpects() {
+        for (LocalModel m : LocalModel.values()) {
+            LocalEmbedder e = new LocalEmbedder(m);
+            assertEquals("local/" + m.id(), e.name());
+            float[] v = e.embed(List.of(e.passagePrefix() + "The customer pays the invoice by card.")).get(0);
+            assertEquals(384, v.length, m.id());
+            assertEquals(1.0, Vectors.norm(v), 1e-4, m.id());
+        }
+        assertEquals(500, new LocalEmbedder(LocalModel.ALL_MINILM_L6_V2_Q).maxInputChars(), "MiniLM reads 128 tokens");
+        assertEquals("query: ", new LocalEmbedder(LocalModel.E5_SMALL_V2_Q).queryPrefix());
+        assertEquals("passage: ", new LocalEmbedder(LocalModel.E5_SMALL_V2_Q).passagePrefix());
+        assertEquals("", embedder.queryPrefix());
+        assertEquals(LocalModel.ALL_MINILM_L6_V2_Q, LocalModel.named(" All-MiniLM-L6-v2-q "));
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> LocalModel.named("bge-large"));
+        assertEquals("'bge-large' is not an in-process embedding model: use bge-small-en-v1.5-q, all-minilm-l6-v2-q, "
+                + "e5-small-v2-q", unknown.getMessage());
+    }
+
+    @Test
     void vectorsAreNormalisedAndInOrder() {
         List<String> texts = List.of(
                 "The customer pays the invoice by credit card.",

@@ -42,6 +42,50 @@ class ReviewMojoTest {
     }
 
     @Test
+    @Basedir("/projects/dry-run")
+    @InjectMojo(goal = "review", pom = "pom.xml")
+    @MojoParameter(name = "retrieval", value = "fuzzy")
+    void anUnknownRetrievalIsRefusedNamingTheKnownOnes(ReviewMojo mojo) {
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertEquals("<retrieval> (scrum.retrieval) 'fuzzy' is not a retrieval: use lexical, dense, hybrid",
+                e.getMessage());
+    }
+
+    @Test
+    @Basedir("/projects/dry-run")
+    @InjectMojo(goal = "review", pom = "pom.xml")
+    void anUnknownInProcessModelIsRefusedNamingTheKnownOnes(ReviewMojo mojo) {
+        mojo.embedding = new EmbeddingConfig();
+        mojo.embedding.model = "bge-large";
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertEquals("<embedding><model> 'bge-large' is not an in-process embedding model: use bge-small-en-v1.5-q, "
+                + "all-minilm-l6-v2-q, e5-small-v2-q (or set <provider> to ollama or openai for a server's model)",
+                e.getMessage());
+    }
+
+    @Test
+    @Basedir("/projects/dry-run")
+    @InjectMojo(goal = "review", pom = "pom.xml")
+    @MojoParameter(name = "retrieval", value = "dense")
+    void aDenseDryRunWithAnotherModelSaysWhichRankerFoundEachPassage(ReviewMojo mojo) throws Exception {
+        mojo.embedding = new EmbeddingConfig();
+        mojo.embedding.provider = "local";
+        mojo.embedding.model = "all-minilm-l6-v2-q";
+        mojo.cache = false;
+        mojo.execute();
+        Path out = mojo.project.getBasedir().toPath().resolve("target");
+        JsonObject summary = JsonParser.parseString(Files.readString(out.resolve("scrum/summary.json"))).getAsJsonObject();
+        assertEquals("dense", summary.get("retrieval").getAsString());
+        assertEquals("local/all-minilm-l6-v2-q", summary.get("embedder").getAsString());
+        JsonObject best = JsonParser.parseString(Files.readString(
+                out.resolve("scrum/review_src_main_java_org_acme_Invoice.java.json"))).getAsJsonObject()
+                .getAsJsonArray("top_prd_chunks").get(0).getAsJsonObject();
+        assertEquals(1, best.get("dense_rank").getAsInt());
+        assertTrue(best.get("bm25_rank").isJsonNull());
+        assertTrue(best.get("line").getAsInt() >= 1);
+    }
+
+    @Test
     @Basedir("/projects/missing-prd")
     @InjectMojo(goal = "review", pom = "pom.xml")
     void aMissingPrdFailsFastNamingTheParameter(ReviewMojo mojo) {

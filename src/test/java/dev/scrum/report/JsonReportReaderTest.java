@@ -80,6 +80,17 @@ class JsonReportReaderTest {
     }
 
     @Test
+    void aPassagesSectionLineAndRanksComeBack(@TempDir Path dir) throws Exception {
+        Chunk timeouts = new Chunk(DocumentKind.PRD, 27880, "text", "Writing Tests > Timeouts", 412);
+        FileReview r = ReportWritersTest.unresolved();
+        FileReview explained = new FileReview(r.file(), r.fileBytes(), List.of(new ScoredChunk(timeouts, 0.5,
+                new ScoredChunk.Rank(3, 0.8123), new ScoredChunk.Rank(1, 17.25))), List.of(), r.attempts(), null, "", "",
+                null, List.of(), 0, 0, 1, 1, 1);
+        Path file = new JsonReportWriter(dir).writeReview(explained);
+        assertEquals(asWritten(explained), JsonReportReader.readReview(file));
+    }
+
+    @Test
     void writingWhatWasReadWritesTheSameFiles(@TempDir Path dir) throws Exception {
         write(dir.resolve("a"), ReportWritersTest.run(false, ReportWritersTest.resolved(), everything()));
         write(dir.resolve("b"), JsonReportReader.read(dir.resolve("a")));

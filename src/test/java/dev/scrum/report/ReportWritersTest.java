@@ -127,7 +127,7 @@ class ReportWritersTest {
                 "unresolved first");
         assertTrue(md.contains("| 8/10 | attempt 2 | ollama/qwen3:latest | 2 | 40.2 s |"));
         assertTrue(md.contains("\n#### Changes\n1. do it"), "the model's heading nested under the file's");
-        assertTrue(md.contains("| [PRD @27880] | – | – | 800 | 0.830 |"), "no document text: no heading, no line");
+        assertTrue(md.contains("| [PRD @27880] | – | – | 800 | 0.830 | – |"), "no document text: no heading, no line");
         assertTrue(md.contains("| 1 | ollama/qwen3.5:latest | error | 0 | 0.0 s | http: HTTP 500 |"));
         assertTrue(md.contains("| `big.bin` | binary: it contains NUL bytes |"));
         assertTrue(md.contains("- Ladder: ollama/qwen3.5:latest → ollama/qwen3:latest"));
@@ -180,11 +180,52 @@ class ReportWritersTest {
         assertEquals(List.of(), run(true, citing("a", 5, List.of())).belowScore(6), "no gate in a dry run");
     }
 
+    /** A dry run whose passage was found by both rankers of a hybrid retrieval, in a section of the PRD. */
+    private static RunReport explained() {
+        Chunk timeouts = new Chunk(DocumentKind.PRD, 27880, "x".repeat(800), "Writing Tests > Timeouts", 412);
+        ScoredChunk found = new ScoredChunk(timeouts, 0.9125, new ScoredChunk.Rank(3, 0.8123),
+                new ScoredChunk.Rank(1, 17.25));
+        FileReview r = new FileReview("src/main/java/a/B.java", 12345, List.of(found), List.of(), List.of(), null, "",
+                "", null, List.of(), 0, 0, 10, 15000, 2);
+        return new RunReport(Instant.parse("2026-11-24T10:00:00Z"), true, List.of(r), List.of(), List.of(),
+                "local/bge-small-en-v1.5-q", List.of(new DocumentInfo("PRD", "docs/PRD.md", 50000, 74)), 100, null,
+                "hybrid");
+    }
+
+    @Test
+    void eachPassageSaysItsSectionLineAndWhichRankersFoundIt(@TempDir Path dir) throws Exception {
+        String md = MarkdownReportWriter.render(explained());
+        assertTrue(md.contains("- Retrieval: hybrid (BM25 and local/bge-small-en-v1.5-q, fused)"), md);
+        assertTrue(md.contains("| 12345 | 15000 | Writing Tests > Timeouts (line 412) | @27880 | – |"), md);
+        assertTrue(md.contains("| [PRD @27880] | Writing Tests > Timeouts | 412 | 800 | 0.913 | BM25 #1 (17.25), "
+                + "dense #3 (0.812) |"), md);
+
+        JsonReportWriter json = new JsonReportWriter(dir);
+        JsonObject o = JsonParser.parseString(Files.readString(json.writeReview(explained().reviews().get(0))))
+                .getAsJsonObject();
+        JsonObject prd = o.getAsJsonArray("top_prd_chunks").get(0).getAsJsonObject();
+        assertEquals("Writing Tests > Timeouts", prd.get("heading").getAsString());
+        assertEquals(412, prd.get("line").getAsInt());
+        assertEquals(27880, prd.get("offset").getAsInt());
+        assertEquals(3, prd.get("dense_rank").getAsInt());
+        assertEquals(0.8123, prd.get("dense_score").getAsDouble(), 1e-9);
+        assertEquals(1, prd.get("bm25_rank").getAsInt());
+        assertEquals(17.25, prd.get("bm25_score").getAsDouble(), 1e-9);
+        JsonObject summary = JsonParser.parseString(Files.readString(json.writeSummary(explained()))).getAsJsonObject();
+        assertEquals("hybrid", summary.get("retrieval").getAsString());
+
+        JsonObject plain = JsonParser.parseString(Files.readString(json.writeReview(resolved()))).getAsJsonObject()
+                .getAsJsonArray("top_prd_chunks").get(0).getAsJsonObject();
+        for (String unknown : List.of("heading", "line", "dense_rank", "bm25_rank")) {
+            assertTrue(plain.get(unknown).isJsonNull(), unknown);
+        }
+    }
+
     @Test
     void dryRunReportSaysNoModelWasCalled() {
         String md = MarkdownReportWriter.render(run(true, resolved()));
         assertTrue(md.contains("**Dry run: 1 file(s) would be reviewed; no model was called.**"));
-        assertTrue(md.contains("| 12345 | 15000 | @27880 | @16320 |"));
+        assertTrue(md.contains("| 12345 | 15000 | @27880 | @27880 | @16320 |"));
         assertTrue(md.contains("Would send a prompt of 15000 characters"));
     }
 

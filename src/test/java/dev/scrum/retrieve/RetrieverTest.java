@@ -77,4 +77,69 @@ class RetrieverTest {
                 () -> new Retriever(embedder, prd, proposal, 0));
         assertTrue(e.getMessage().contains("topK"), e.getMessage());
     }
+
+    @Test
+    void lexicalRetrievalNeedsNoEmbedderAndQueriesWithTheWholeBody() {
+        Retriever retriever = Retriever.build(Ranker.LEXICAL, null, List.of(invoices, login), List.of(search), 5);
+        Retrieval retrieval = retriever.retrieve(FILE);
+
+        assertEquals(List.of(invoices), retrieval.prd().stream().map(ScoredChunk::chunk).toList(),
+                "the login import is no query word");
+        assertEquals(List.of(), retrieval.proposal());
+        assertEquals(1, retrieval.queryPassages());
+        assertEquals(1, retrieval.prd().get(0).lexical().rank());
+    }
+
+    @Test
+    void hybridRetrievalFusesBothRankingsAndKeepsTheirRanks() {
+        embedder.calls.clear();
+        Retrieval retrieval = Retriever.build(Ranker.HYBRID, embedder, List.of(invoices, login), null, 5)
+                .retrieve(FILE);
+
+        assertEquals(List.of(invoices, login), retrieval.prd().stream().map(ScoredChunk::chunk).toList());
+        ScoredChunk top = retrieval.prd().get(0);
+        assertEquals(1, top.dense().rank());
+        assertEquals(1, top.lexical().rank());
+        assertEquals(null, retrieval.prd().get(1).lexical());
+        assertEquals(2, embedder.calls.size(), "the PRD's passages once, the file's query passages once");
+    }
+
+    @Test
+    void passagesAndQueriesCarryTheModelsPrefixesWithinItsInputSize() {
+        List<List<String>> calls = new java.util.ArrayList<>();
+        dev.scrum.embed.Embedder e5 = new dev.scrum.embed.Embedder() {
+            @Override
+            public String name() {
+                return "fake/e5";
+            }
+
+            @Override
+            public int maxInputChars() {
+                return 70;
+            }
+
+            @Override
+            public String queryPrefix() {
+                return "query: ";
+            }
+
+            @Override
+            public String passagePrefix() {
+                return "passage: ";
+            }
+
+            @Override
+            public List<float[]> embed(List<String> texts) {
+                calls.add(texts);
+                return embedder.embed(texts);
+            }
+        };
+        Chunk headed = new Chunk(DocumentKind.PRD, 0, invoices.text(), "Billing > Invoices", 3);
+        Retriever.build(Ranker.DENSE, e5, List.of(headed), null, 5).retrieve(FILE);
+
+        assertTrue(calls.get(0).stream().allMatch(t -> t.startsWith("passage: ") && t.length() <= 70), calls.toString());
+        assertTrue(calls.get(0).get(0).startsWith("passage: Billing > Invoices"), "the heading path is embedded too");
+        assertTrue(calls.get(0).size() >= 2, "a passage longer than the model reads is embedded in pieces");
+        assertTrue(calls.get(1).stream().allMatch(t -> t.startsWith("query: ") && t.length() <= 70), calls.toString());
+    }
 }

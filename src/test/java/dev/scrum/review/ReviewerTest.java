@@ -12,6 +12,7 @@ import dev.scrum.llm.ChatClient;
 import dev.scrum.llm.ChatResponse;
 import dev.scrum.llm.FinishReason;
 import dev.scrum.llm.Provider;
+import dev.scrum.retrieve.Ranker;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +37,8 @@ class ReviewerTest {
     /** Bag-of-words vectors over a few words: enough for retrieval to run, no model needed. */
     static final class WordEmbedder implements Embedder {
         private static final List<String> WORDS = List.of("invoice", "tax", "refund", "ship", "order", "total");
+        /** Every text embedded, in order. */
+        final List<String> embedded = java.util.Collections.synchronizedList(new ArrayList<>());
 
         @Override
         public String name() {
@@ -49,6 +52,7 @@ class ReviewerTest {
 
         @Override
         public List<float[]> embed(List<String> texts) {
+            embedded.addAll(texts);
             List<float[]> out = new ArrayList<>();
             for (String t : texts) {
                 float[] v = new float[WORDS.size() + 1];
@@ -133,6 +137,62 @@ class ReviewerTest {
         assertEquals(3, again.run().resolvedCount());
         assertEquals(List.of(true, true, false), again.run().reviews().stream().map(r -> r.cached()).toList());
         assertEquals(1, again.run().callsThisRun());
+    }
+
+    /** Services that count how often an embedder is asked for, and what their one embedder embedded. */
+    static final class CountingServices implements ModelServices {
+        final AtomicInteger embedders = new AtomicInteger();
+        final WordEmbedder words = new WordEmbedder();
+
+        @Override
+        public Embedder embedder(EmbeddingSettings settings) {
+            embedders.incrementAndGet();
+            return words;
+        }
+
+        @Override
+        public ChatClient chatClient(Rung rung) {
+            throw new AssertionError("a dry run calls no chat model");
+        }
+
+        @Override
+        public void close() {}
+    }
+
+    private ReviewRequest dryRun(Path cache, Ranker ranker) {
+        ReviewRequest r = request(cache);
+        return new ReviewRequest(base, r.files(), r.prd(), null, r.ladder(), r.embedding(), 200, 20, 2, 100, 2,
+                r.outputDirectory(), true, 1 << 20, cache, true).withRetrieval(ranker);
+    }
+
+    @Test
+    void aSecondRunOverUnchangedDocumentsAndFilesEmbedsNothing() throws Exception {
+        for (Ranker ranker : List.of(Ranker.DENSE,
+                Ranker.HYBRID)) {
+            Path cache = base.resolve("cache-" + ranker.id());
+            CountingServices first = new CountingServices();
+            ReviewResult one = new Reviewer(first, Progress.SILENT).run(dryRun(cache, ranker));
+            assertTrue(first.words.embedded.size() > 3, ranker + ": the PRD's passages and the files' queries");
+
+            CountingServices second = new CountingServices();
+            ReviewResult two = new Reviewer(second, Progress.SILENT).run(dryRun(cache, ranker));
+            assertEquals(List.of(), second.words.embedded, ranker + ": every vector came from the cache");
+            assertEquals(one.run().reviews().stream().map(r -> r.prdPassages()).toList(),
+                    two.run().reviews().stream().map(r -> r.prdPassages()).toList(), ranker + ": the same passages");
+            assertEquals(ranker.id(), two.run().retrieval());
+        }
+    }
+
+    @Test
+    void lexicalRetrievalLoadsNoEmbedder() throws Exception {
+        CountingServices services = new CountingServices();
+        ReviewResult result = new Reviewer(services, Progress.SILENT)
+                .run(dryRun(base.resolve("cache"), Ranker.LEXICAL));
+        assertEquals(0, services.embedders.get());
+        assertEquals("", result.run().embedder());
+        assertEquals("lexical", result.run().retrieval());
+        assertTrue(result.run().reviews().stream().allMatch(r -> !r.prdPassages().isEmpty()
+                && r.prdPassages().get(0).lexical() != null && "PRD".equals(r.prdPassages().get(0).chunk().heading())));
     }
 
     @Test
