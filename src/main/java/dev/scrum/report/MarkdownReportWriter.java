@@ -133,13 +133,21 @@ public final class MarkdownReportWriter {
     }
 
     private static void dryRunTable(StringBuilder md, List<FileReview> ordered) {
-        md.append("## Files\n\n| File | Bytes | Prompt characters | PRD passages | Proposal passages |\n|---|---|---|---|---|\n");
+        md.append("## Files\n\n| File | Bytes | Prompt characters | Best PRD passage | PRD passages | Proposal passages |\n"
+                + "|---|---|---|---|---|---|\n");
         for (FileReview r : ordered) {
             md.append("| ").append(link(r, r.file())).append(" | ")
                     .append(r.fileBytes()).append(" | ").append(r.promptChars()).append(" | ")
+                    .append(r.prdPassages().isEmpty() ? "–" : cell(where(r.prdPassages().get(0).chunk()))).append(" | ")
                     .append(RunOverview.offsets(r.prdPassages())).append(" | ").append(RunOverview.offsets(r.proposalPassages()))
                     .append(" |\n");
         }
+    }
+
+    /** Where a passage is: its section and line, or its offset when the chunker knew neither. */
+    private static String where(dev.scrum.chunk.Chunk c) {
+        String line = c.line() == 0 ? "@" + c.offset() : "line " + c.line();
+        return c.heading() == null ? line : c.heading() + " (" + line + ")";
     }
 
     private static void coverage(StringBuilder md, RunReport run, List<RequirementsCoverage.Row> rows) {

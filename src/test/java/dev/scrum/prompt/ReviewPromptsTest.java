@@ -69,6 +69,6 @@ class ReviewPromptsTest {
         String user = p.user(AnswerFormat.MARKDOWN, List.of());
         assertFalse(user.contains("change proposal's passages"));
         assertTrue(user.contains("```python\n1| print(1)\n```"));
-        assertEquals(ReviewPrompts.VERSION, 1);
+        assertEquals(2, ReviewPrompts.VERSION);
     }
 }

@@ -144,7 +144,7 @@ class MarkdownReportTest {
                 + "days | PRD@409, PLAN@0 |"));
         assertTrue(refunds.contains("\n### Review\n\n**Alignment score: 6/10**\n"), "the model's text under the file");
         assertTrue(refunds.contains("\n#### Suggested changes\n"), "its headings nested below the file's");
-        assertTrue(refunds.contains("| [PRD @409] | Refunds | 15 | 164 | 0.810 | ### Refunds REF-1."), "heading, offset, line");
+        assertTrue(refunds.contains("| [PRD @409] | Refunds | 15 | 164 | 0.810 | – | ### Refunds REF-1."), "heading, offset, line");
         assertTrue(refunds.contains("| [PLAN @0] | Proposal: refunds that remember their policy | 1 | 149 |"));
         assertTrue(refunds.contains("| 1 | ollama/qwen3.5:latest | error | 0 | 0.1 s | http: HTTP 500"));
         assertTrue(section(LEDGER).contains("reviewed in 3 parts, then consolidated"));
