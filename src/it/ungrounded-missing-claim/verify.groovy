@@ -42,10 +42,11 @@ try {
     // citations checked and placed in their document
     assert review.citations_valid == 5
     assert review.citations_invalid == 0
-    def prd680 = review.findings[0].citations[0]
-    assert prd680.doc == 'PRD' && prd680.offset == 680 && prd680.valid == true
-    assert prd680.line == 17
-    assert prd680.heading == 'Shipping'
+    // passages follow the PRD's sections: Shipping begins at offset 650, line 15
+    def shipping = review.findings[0].citations[0]
+    assert shipping.doc == 'PRD' && shipping.offset == 650 && shipping.valid == true
+    assert shipping.line == 15
+    assert shipping.heading == 'Shipping'
     def plan0 = review.findings[2].citations[0]
     assert plan0.line == 1
     assert plan0.heading == 'Proposal: refunds that remember their policy'
@@ -53,7 +54,7 @@ try {
     def report = p.text('target/scrum-report.md')
     assert report.contains('| 1 | ollama/claims-missing | ungrounded |')
     assert report.contains(reason)
-    assert report.contains('- PRD@680 — line 17, under “Shipping”')
+    assert report.contains('- PRD@650 — line 15, under “Shipping”')
 } finally {
     p.stopServer()
 }
