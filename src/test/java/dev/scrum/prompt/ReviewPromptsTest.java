@@ -69,6 +69,16 @@ class ReviewPromptsTest {
         String user = p.user(AnswerFormat.MARKDOWN, List.of());
         assertFalse(user.contains("change proposal's passages"));
         assertTrue(user.contains("```python\n1| print(1)\n```"));
-        assertEquals(ReviewPrompts.VERSION, 1);
+        assertEquals(ReviewPrompts.VERSION, 2);
+    }
+
+    @Test
+    void namesEachPassagesSectionBesideItsLabel() {
+        Chunk timeouts = new Chunk(DocumentKind.PRD, 27880, "Tests time out after ten seconds.",
+                "Writing Tests > Timeouts", 412);
+        String user = new ReviewPrompts("A.java", "class A {}\n", List.of(new ScoredChunk(timeouts, 0.8)), List.of())
+                .user(AnswerFormat.JSON, List.of());
+        assertTrue(user.contains("[PRD @27880] (section: Writing Tests > Timeouts)\nTests time out after ten seconds."),
+                user);
     }
 }
