@@ -71,4 +71,14 @@ class ReviewPromptsTest {
         assertTrue(user.contains("```python\n1| print(1)\n```"));
         assertEquals(2, ReviewPrompts.VERSION);
     }
+
+    @Test
+    void namesEachPassagesSectionBesideItsLabel() {
+        Chunk timeouts = new Chunk(DocumentKind.PRD, 27880, "Tests time out after ten seconds.",
+                "Writing Tests > Timeouts", 412);
+        String user = new ReviewPrompts("A.java", "class A {}\n", List.of(new ScoredChunk(timeouts, 0.8)), List.of())
+                .user(AnswerFormat.JSON, List.of());
+        assertTrue(user.contains("[PRD @27880] (section: Writing Tests > Timeouts)\nTests time out after ten seconds."),
+                user);
+    }
 }
