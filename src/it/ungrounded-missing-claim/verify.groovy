@@ -42,10 +42,10 @@ try {
     // citations checked and placed in their document
     assert review.citations_valid == 5
     assert review.citations_invalid == 0
-    def prd680 = review.findings[0].citations[0]
-    assert prd680.doc == 'PRD' && prd680.offset == 680 && prd680.valid == true
-    assert prd680.line == 17
-    assert prd680.heading == 'Shipping'
+    def prd650 = review.findings[0].citations[0]
+    assert prd650.doc == 'PRD' && prd650.offset == 650 && prd650.valid == true
+    assert prd650.line == 15
+    assert prd650.heading == 'Shipping'
     def plan0 = review.findings[2].citations[0]
     assert plan0.line == 1
     assert plan0.heading == 'Proposal: refunds that remember their policy'
@@ -53,7 +53,7 @@ try {
     def report = p.text('target/scrum-report.md')
     assert report.contains('| 1 | ollama/claims-missing | ungrounded |')
     assert report.contains(reason)
-    assert report.contains('- PRD@680 — line 17, under “Shipping”')
+    assert report.contains('- PRD@650 — line 15, under “Shipping”')
 } finally {
     p.stopServer()
 }
