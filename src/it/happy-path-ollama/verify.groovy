@@ -48,7 +48,7 @@ try {
     assert review.citations_valid == 5
     assert review.citations_invalid == 1
     assert review.findings[2].citations.find { it.offset == 99999 }.valid == false
-    assert review.top_prd_chunks.size() == 2
+    assert review.top_prd_chunks.size() == 4
     assert review.top_proposal_chunks.size() == 1
 
     def summary = p.json('target/scrum/summary.json')

@@ -42,11 +42,10 @@ try {
     // citations checked and placed in their document
     assert review.citations_valid == 5
     assert review.citations_invalid == 0
-    // passages follow the PRD's sections: Shipping begins at offset 650, line 15
-    def shipping = review.findings[0].citations[0]
-    assert shipping.doc == 'PRD' && shipping.offset == 650 && shipping.valid == true
-    assert shipping.line == 15
-    assert shipping.heading == 'Shipping'
+    def prd650 = review.findings[0].citations[0]
+    assert prd650.doc == 'PRD' && prd650.offset == 650 && prd650.valid == true
+    assert prd650.line == 15
+    assert prd650.heading == 'Shipping'
     def plan0 = review.findings[2].citations[0]
     assert plan0.line == 1
     assert plan0.heading == 'Proposal: refunds that remember their policy'

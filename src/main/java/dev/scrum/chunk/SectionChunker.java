@@ -7,8 +7,10 @@ import java.util.List;
  * Cuts a Markdown or AsciiDoc document along its sections, so that a passage never spans two of them: a section of
  * at most {@code size} characters is one passage, a longer one is cut into windows of {@code size} characters
  * sharing {@code overlap} (by {@link WindowChunker}'s rules, inside the section). A section that is only its
- * heading (a parent heading followed at once by its first child) gives no passage; its title lives on in its
- * children's heading paths. Plain text, and a document without headings, is cut into windows.
+ * heading (a document title or a parent heading followed at once by its first child) is no passage of its own: its
+ * heading line opens the next section's first passage (so the document's first passage still starts at offset 0),
+ * and its title lives on in its children's heading paths. Plain text, and a document without headings, is cut into
+ * windows.
  *
  * @param size the longest passage, in characters ({@code chunkSize})
  * @param overlap characters shared by consecutive windows of one long section ({@code chunkOverlap})
@@ -29,13 +31,17 @@ public record SectionChunker(int size, int overlap) implements Chunker {
         }
         String text = doc.text();
         List<Chunk> chunks = new ArrayList<>();
+        int headingsOnlyFrom = -1;
         for (Section s : outline.sections()) {
             if (!hasBody(text, s)) {
+                headingsOnlyFrom = headingsOnlyFrom < 0 ? s.start() : headingsOnlyFrom;
                 continue;
             }
-            List<int[]> spans = s.end() - s.start() <= size
-                    ? List.<int[]>of(new int[] {s.start(), s.end()})
-                    : windows.windows(text, s.start(), s.end());
+            int start = headingsOnlyFrom < 0 ? s.start() : headingsOnlyFrom;
+            headingsOnlyFrom = -1;
+            List<int[]> spans = s.end() - start <= size
+                    ? List.<int[]>of(new int[] {start, s.end()})
+                    : windows.windows(text, start, s.end());
             for (int[] w : spans) {
                 chunks.add(new Chunk(doc.kind(), w[0], text.substring(w[0], w[1]), s.path(), outline.line(w[0])));
             }

@@ -31,18 +31,28 @@ class SectionChunkerTest {
             assertEquals(text.substring(c.offset(), c.offset() + c.length()), c.text());
             assertTrue(c.length() <= 800);
             assertEquals(text.substring(0, c.offset()).split("\n", -1).length, c.line(), c.label());
-            assertEquals(Outline.of(d).headingAt(c.offset()), c.heading());
-            assertEquals(Outline.of(d).sectionAt(c.offset()), Outline.of(d).sectionAt(c.offset() + c.length() - 1),
-                    c.label() + " stays in one section");
+            assertEquals(Outline.of(d).headingAt(c.offset() + c.length() - 1), c.heading(), c.label());
         }
         assertEquals(List.of("Shop", "Articles > Get Article", "Articles > Update Article", "Comments"),
                 chunks.stream().map(Chunk::heading).distinct().toList(), "the heading-only Articles gives no passage");
+        Chunk get = chunks.get(1);
+        assertTrue(get.text().startsWith("## Articles\n\n### Get Article"), "the heading-only parent opens its child");
+        assertTrue(!get.text().contains("### Update Article"), "and no passage spans two sections with text");
         Chunk update = chunks.get(2);
         assertTrue(update.text().startsWith("### Update Article"));
         assertEquals(680, chunks.get(3).offset() - update.offset());
         assertTrue(chunks.get(3).searchText().startsWith("Articles > Update Article\n"));
         assertEquals(text.indexOf("## Comments"), chunks.get(4).offset() + chunks.get(4).length());
         assertEquals("[PRD @" + update.offset() + "]", update.label());
+    }
+
+    @Test
+    void aTitleWithoutTextOpensTheFirstPassageSoTheDocumentStillStartsAtZero() {
+        String text = "# Orders PRD\n\n## Placing orders\n\nA customer places an order.\n\n## Refunds\n\nRefunds go back.\n";
+        List<Chunk> chunks = new SectionChunker(800, 120).chunk(doc("PRD.md", text));
+        assertEquals(List.of(0, text.indexOf("## Refunds")), chunks.stream().map(Chunk::offset).toList());
+        assertEquals("Placing orders", chunks.get(0).heading());
+        assertEquals(1, chunks.get(0).line());
     }
 
     @Test
