@@ -236,7 +236,7 @@ public final class MarkdownReportWriter {
                         .append(" | ").append(p.attemptsMade()).append(" |\n");
             }
         }
-        md.append("\n### Passages given\n\n| Passage | Section | Line | Length | Similarity | Found by | Begins |\n"
+        md.append("\n### Passages given\n\n| Passage | Section | Line | Length | Score | Found by | Begins |\n"
                 + "|---|---|---|---|---|---|---|\n");
         for (ScoredChunk c : concat(r.prdPassages(), r.proposalPassages())) {
             String heading = c.chunk().heading() != null ? c.chunk().heading() : RunOverview.heading(documents, c.chunk());
