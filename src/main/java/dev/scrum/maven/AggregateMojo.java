@@ -53,10 +53,7 @@ public class AggregateMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (minScore < 0 || minScore > 10) {
-            throw new MojoExecutionException("<minScore> (scrum.minScore) is " + minScore
-                    + ": use 0 (off) to 10; scores run from 1 to 10");
-        }
+        Gate.checkMinScore(minScore);
         Path root = project.getBasedir().toPath().toAbsolutePath().normalize();
         List<ModuleRun> modules = new ArrayList<>();
         ReviewResult result;

@@ -71,6 +71,14 @@ final class Gate {
         return ordered;
     }
 
+    /** Refuses a {@code minScore} outside 0 (off) to 10, naming the parameter. */
+    static void checkMinScore(int minScore) throws MojoExecutionException {
+        if (minScore < 0 || minScore > 10) {
+            throw new MojoExecutionException("<minScore> (scrum.minScore) is " + minScore
+                    + ": use 0 (off) to 10; scores run from 1 to 10");
+        }
+    }
+
     void apply(RunReport run, Path reportFile) throws MojoFailureException {
         if (run.dryRun()) {
             return;

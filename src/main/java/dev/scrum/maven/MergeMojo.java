@@ -72,10 +72,7 @@ public class MergeMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (minScore < 0 || minScore > 10) {
-            throw new MojoExecutionException("<minScore> (scrum.minScore) is " + minScore
-                    + ": use 0 (off) to 10; scores run from 1 to 10");
-        }
+        Gate.checkMinScore(minScore);
         if (shardDirectories == null || shardDirectories.isEmpty()) {
             throw new MojoExecutionException("<shardDirectories> (scrum.shardDirectories) is empty: name the "
                     + "directories holding the shards' scrum/ directories, e.g. target/scrum-shards");
