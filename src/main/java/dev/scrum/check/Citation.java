@@ -9,10 +9,4 @@ package dev.scrum.check;
  * @param line the 1-based line of the document the passage starts on, or {@code null} (invalid, or unknown)
  * @param heading the nearest Markdown or AsciiDoc heading before the passage, or {@code null} when none
  */
-public record Citation(String doc, int offset, boolean valid, Integer line, String heading) {
-
-    /** A citation whose place in its document is not known. */
-    public Citation(String doc, int offset, boolean valid) {
-        this(doc, offset, valid, null, null);
-    }
-}
+public record Citation(String doc, int offset, boolean valid, Integer line, String heading) {}

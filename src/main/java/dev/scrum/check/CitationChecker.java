@@ -66,7 +66,7 @@ public final class CitationChecker {
         boolean valid = sent.contains(key(doc, offset));
         DocumentOutline outline = outlines.get(doc);
         if (!valid || outline == null) {
-            return new Citation(doc, offset, valid);
+            return new Citation(doc, offset, valid, null, null);
         }
         return new Citation(doc, offset, true, outline.line(offset), outline.heading(offset));
     }

@@ -25,11 +25,6 @@ public record Chunk(DocumentKind kind, int offset, String text, String heading, 
         heading = heading == null || heading.isBlank() ? null : heading;
     }
 
-    /** A passage with no heading and no known line. */
-    public Chunk(DocumentKind kind, int offset, String text) {
-        this(kind, offset, text, null, 0);
-    }
-
     /** Length in characters. */
     public int length() {
         return text.length();

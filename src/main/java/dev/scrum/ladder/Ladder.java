@@ -70,8 +70,7 @@ public final class Ladder {
             Rung rung = rungs.get(i);
             int n = i + 1;
             if (!rung.usable()) {
-                Attempt skipped = new Attempt(n, rung.id(), rung.model(), AttemptStatus.SKIPPED, 0,
-                        rung.skipReason(), 0, null, null, "");
+                Attempt skipped = Attempt.skipped(n, rung, rung.skipReason());
                 attempts.add(skipped);
                 listener.finished(skipped, total);
                 continue;
@@ -133,17 +132,15 @@ public final class Ladder {
         String content = response.content();
         Rejected rejected = rejected(response, rung);
         if (rejected != null) {
-            return new AttemptAndVerdict(new Attempt(n, rung.id(), rung.model(), rejected.status(), content.length(),
-                    rejected.reason(), ms, response.promptTokens(), response.completionTokens(), content,
-                    response.tokensEstimated(), response.retries()), null);
+            return new AttemptAndVerdict(answered(n, rung, response, ms).status(rejected.status())
+                    .error(rejected.reason()).build(), null);
         }
         Verdict verdict = check.check(content, rung.format());
         AttemptStatus status = verdict.isAccepted()
                 ? AttemptStatus.ACCEPTED
                 : AttemptStatus.valueOf(verdict.rejection().name());
-        return new AttemptAndVerdict(new Attempt(n, rung.id(), rung.model(), status, content.length(),
-                verdict.reason(), ms, response.promptTokens(), response.completionTokens(), content,
-                response.tokensEstimated(), response.retries()), verdict);
+        return new AttemptAndVerdict(answered(n, rung, response, ms).status(status).error(verdict.reason()).build(),
+                verdict);
     }
 
     private record Rejected(AttemptStatus status, String reason) {}
@@ -183,7 +180,14 @@ public final class Ladder {
     }
 
     private static Attempt failed(int n, Rung rung, String error, long ms) {
-        return new Attempt(n, rung.id(), rung.model(), AttemptStatus.ERROR, 0, error, ms, null, null, "");
+        return Attempt.failed(n, rung.id(), rung.model(), error, ms);
+    }
+
+    /** An attempt that got an answer: its text, size, time, token counts and retries. */
+    private static Attempt.Builder answered(int n, Rung rung, ChatResponse response, long ms) {
+        return Attempt.builder().n(n).rung(rung).answer(response.content()).chars(response.content().length())
+                .durationMs(ms).promptTokens(response.promptTokens()).completionTokens(response.completionTokens())
+                .tokensEstimated(response.tokensEstimated()).retries(response.retries());
     }
 
     /** The most calls that were ever in flight to one server of rung {@code index} (0-based). */

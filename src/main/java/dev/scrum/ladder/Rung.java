@@ -65,26 +65,20 @@ public record Rung(
         }
     }
 
-    /** A rung that masks secrets when one of its servers is not on this machine ({@code redactSecrets=remote}). */
-    public Rung(Provider provider, String model, URI baseUrl, ApiKey apiKey, String skipReason, AnswerFormat format,
-            int maxTokens, Double temperature, Duration timeout, int maxConcurrent, int contextTokens, String note,
-            List<URI> baseUrls) {
-        this(provider, model, baseUrl, apiKey, skipReason, format, maxTokens, temperature, timeout, maxConcurrent,
-                contextTokens, note, baseUrls, RedactionPolicy.REMOTE.appliesTo(
-                        baseUrls == null || baseUrls.isEmpty() ? List.of(baseUrl) : baseUrls));
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** A rung with one server. */
-    public Rung(Provider provider, String model, URI baseUrl, ApiKey apiKey, String skipReason, AnswerFormat format,
-            int maxTokens, Double temperature, Duration timeout, int maxConcurrent, int contextTokens, String note) {
-        this(provider, model, baseUrl, apiKey, skipReason, format, maxTokens, temperature, timeout, maxConcurrent,
-                contextTokens, note, List.of(baseUrl));
+    public Builder toBuilder() {
+        return new Builder().provider(provider).model(model).baseUrl(baseUrl).apiKey(apiKey).skipReason(skipReason)
+                .format(format).maxTokens(maxTokens).temperature(temperature).timeout(timeout)
+                .maxConcurrent(maxConcurrent).contextTokens(contextTokens).note(note).baseUrls(baseUrls)
+                .redactSecrets(redactSecrets);
     }
 
     /** A rung with every option at its default, for {@code provider/model}. */
     public static Rung of(Provider provider, String model, URI baseUrl) {
-        return new Rung(provider, model, baseUrl, null, null, provider.defaultFormat(), DEFAULT_MAX_TOKENS, null,
-                DEFAULT_TIMEOUT, 1, 0, null);
+        return builder().provider(provider).model(model).baseUrl(baseUrl).build();
     }
 
     /** {@code provider/model}, as the report and {@code summary.json} name a rung. */
@@ -98,34 +92,132 @@ public record Rung(
     }
 
     public Rung withSkipReason(String reason) {
-        return new Rung(provider, model, baseUrl, apiKey, reason, format, maxTokens, temperature, timeout,
-                maxConcurrent, contextTokens, note, baseUrls, redactSecrets);
+        return toBuilder().skipReason(reason).build();
     }
 
     public Rung withFormat(AnswerFormat newFormat) {
-        return new Rung(provider, model, baseUrl, apiKey, skipReason, newFormat, maxTokens, temperature, timeout,
-                maxConcurrent, contextTokens, note, baseUrls, redactSecrets);
+        return toBuilder().format(newFormat).build();
     }
 
     /** This rung on one of its servers only. */
     public Rung onServer(URI server) {
-        return new Rung(provider, model, server, apiKey, skipReason, format, maxTokens, temperature, timeout,
-                maxConcurrent, contextTokens, note, List.of(server), redactSecrets);
+        return toBuilder().baseUrl(server).baseUrls(List.of(server)).build();
     }
 
     public Rung withApiKey(ApiKey key) {
-        return new Rung(provider, model, baseUrl, key, skipReason, format, maxTokens, temperature, timeout,
-                maxConcurrent, contextTokens, note, baseUrls, redactSecrets);
+        return toBuilder().apiKey(key).build();
     }
 
     /** This rung with secrets masked or not in what it is sent, as {@code policy} says for its servers. */
     public Rung withRedaction(RedactionPolicy policy) {
-        return new Rung(provider, model, baseUrl, apiKey, skipReason, format, maxTokens, temperature, timeout,
-                maxConcurrent, contextTokens, note, baseUrls, policy.appliesTo(baseUrls));
+        return toBuilder().redactSecrets(policy.appliesTo(baseUrls)).build();
     }
 
     /** Whether every server of the rung is on this machine (a loopback URL). */
     public boolean local() {
         return baseUrls.stream().allMatch(Provider::isLoopback);
+    }
+
+    /**
+     * Builds a {@link Rung}. Unset options take their defaults: the provider's answer format, {@link
+     * #DEFAULT_MAX_TOKENS}, {@link #DEFAULT_TIMEOUT}, one call in flight, an unknown window, {@code baseUrl} as the
+     * only server, and secrets masked when a server is not on this machine ({@code redactSecrets=remote}).
+     */
+    public static final class Builder {
+        private Provider provider;
+        private String model;
+        private URI baseUrl;
+        private ApiKey apiKey;
+        private String skipReason;
+        private AnswerFormat format;
+        private int maxTokens = DEFAULT_MAX_TOKENS;
+        private Double temperature;
+        private Duration timeout = DEFAULT_TIMEOUT;
+        private int maxConcurrent = 1;
+        private int contextTokens;
+        private String note;
+        private List<URI> baseUrls;
+        private Boolean redactSecrets;
+
+        private Builder() {}
+
+        public Builder provider(Provider value) {
+            provider = value;
+            return this;
+        }
+
+        public Builder model(String value) {
+            model = value;
+            return this;
+        }
+
+        public Builder baseUrl(URI value) {
+            baseUrl = value;
+            return this;
+        }
+
+        public Builder apiKey(ApiKey value) {
+            apiKey = value;
+            return this;
+        }
+
+        public Builder skipReason(String value) {
+            skipReason = value;
+            return this;
+        }
+
+        public Builder format(AnswerFormat value) {
+            format = value;
+            return this;
+        }
+
+        public Builder maxTokens(int value) {
+            maxTokens = value;
+            return this;
+        }
+
+        public Builder temperature(Double value) {
+            temperature = value;
+            return this;
+        }
+
+        public Builder timeout(Duration value) {
+            timeout = value;
+            return this;
+        }
+
+        public Builder maxConcurrent(int value) {
+            maxConcurrent = value;
+            return this;
+        }
+
+        public Builder contextTokens(int value) {
+            contextTokens = value;
+            return this;
+        }
+
+        public Builder note(String value) {
+            note = value;
+            return this;
+        }
+
+        /** Every server of the rung, {@code baseUrl} first. */
+        public Builder baseUrls(List<URI> value) {
+            baseUrls = value;
+            return this;
+        }
+
+        public Builder redactSecrets(boolean value) {
+            redactSecrets = value;
+            return this;
+        }
+
+        public Rung build() {
+            List<URI> servers = baseUrls == null || baseUrls.isEmpty() ? List.of(baseUrl) : baseUrls;
+            return new Rung(provider, model, baseUrl, apiKey, skipReason,
+                    format == null && provider != null ? provider.defaultFormat() : format, maxTokens, temperature,
+                    timeout, maxConcurrent, contextTokens, note, servers,
+                    redactSecrets == null ? RedactionPolicy.REMOTE.appliesTo(servers) : redactSecrets);
+        }
     }
 }

@@ -25,16 +25,4 @@ public record ChatResponse(
         content = content == null ? "" : content;
         finishReason = finishReason == null ? FinishReason.OTHER : finishReason;
     }
-
-    /** A response that took no retry. */
-    public ChatResponse(String content, FinishReason finishReason, Integer promptTokens, Integer completionTokens,
-            int contextTokens, boolean promptTruncated, boolean tokensEstimated) {
-        this(content, finishReason, promptTokens, completionTokens, contextTokens, promptTruncated, tokensEstimated, 0);
-    }
-
-    /** A response with the server's own token counts. */
-    public ChatResponse(String content, FinishReason finishReason, Integer promptTokens, Integer completionTokens,
-            int contextTokens, boolean promptTruncated) {
-        this(content, finishReason, promptTokens, completionTokens, contextTokens, promptTruncated, false);
-    }
 }

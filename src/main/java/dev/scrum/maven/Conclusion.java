@@ -58,7 +58,8 @@ final class Conclusion {
         log.info("Code scanning: " + result.jsonDirectory().resolve(SarifWriter.FILE_NAME) + ", "
                 + result.jsonDirectory().resolve(GitLabCodeQualityWriter.FILE_NAME));
         if (baseline.active()) {
-            String marks = BaselineState.describe(run.reviews().stream().flatMap(r -> r.findings().stream()).toList());
+            String marks = BaselineState.describe(run.reviews().stream().flatMap(r -> r.outcome().findings().stream())
+                    .toList());
             log.info("Baseline " + baseline.file() + ": " + (marks == null ? "no finding" : marks + " finding(s)"));
         }
         String summary = environment == null ? null : environment.get(STEP_SUMMARY);

@@ -95,7 +95,8 @@ final class Gate {
         List<FileReview> low = run.belowScore(minScore);
         if (!low.isEmpty()) {
             failures.add(low.size() + " file(s) scored below minScore " + minScore + ": "
-                    + low.stream().map(r -> r.file() + " (" + r.score() + "/10)").collect(Collectors.joining(", ")));
+                    + low.stream().map(r -> r.file() + " (" + r.outcome().score() + "/10)")
+                    .collect(Collectors.joining(", ")));
         } else if (minScore > 0) {
             log.info("Every scored file is at or above minScore " + minScore);
         }
@@ -113,7 +114,7 @@ final class Gate {
         List<String> fresh = new ArrayList<>();
         int known = 0;
         for (FileReview r : run.reviews()) {
-            for (Finding f : r.findings()) {
+            for (Finding f : r.outcome().findings()) {
                 if (!"gap".equals(f.kind()) || f.gapKind() == null || !failOnGaps.contains(f.gapKind())) {
                     continue;
                 }

@@ -159,8 +159,19 @@ final class LadderResolver {
             throw new MojoExecutionException("<" + where + "><temperature> is " + c.temperature
                     + ": use a value from 0 to 2");
         }
-        Rung rung = new Rung(provider, c.model.trim(), baseUrl, null, null, format, maxTokens, c.temperature,
-                Duration.ofSeconds(timeout), maxConcurrent, contextTokens, c.note, servers);
+        Rung rung = Rung.builder()
+                .provider(provider)
+                .model(c.model.trim())
+                .baseUrl(baseUrl)
+                .format(format)
+                .maxTokens(maxTokens)
+                .temperature(c.temperature)
+                .timeout(Duration.ofSeconds(timeout))
+                .maxConcurrent(maxConcurrent)
+                .contextTokens(contextTokens)
+                .note(c.note)
+                .baseUrls(servers)
+                .build();
         return withKey(rung, c);
     }
 

@@ -275,13 +275,29 @@ public class ReviewMojo extends AbstractMojo {
         List<String> changed = ChangedSince.filter(base, changedSince, selected, getLog()::info);
         List<String> unchanged = selected.stream().filter(f -> !changed.contains(f)).toList();
         Path root = session.getTopLevelProject() == null ? null : session.getTopLevelProject().getBasedir().toPath();
-        return new ReviewRequest(base, changed, ReactorDocuments.locate(prdPath, base, root, getLog()::info),
-                ReactorDocuments.locate(proposalPath, base, root, getLog()::info),
-                rungs, new EmbeddingResolver(credentials, env).resolve(embedding), chunkSize, chunkOverlap, topK, minAnswerChars, threads,
-                (outputDirectory == null ? buildDir.toFile() : outputDirectory).toPath(), dryRun, maxFileBytes,
-                cacheDirectory == null ? null : cacheDirectory.toPath(), cache, unchanged, slice, requireScore,
-                Conclusion.baseline(baseline))
-                .withRetrieval(ranker(retrieval));
+        return ReviewRequest.builder()
+                .baseDir(base)
+                .files(changed)
+                .unchangedFiles(unchanged)
+                .shard(slice)
+                .prd(ReactorDocuments.locate(prdPath, base, root, getLog()::info))
+                .proposal(ReactorDocuments.locate(proposalPath, base, root, getLog()::info))
+                .ladder(rungs)
+                .embedding(new EmbeddingResolver(credentials, env).resolve(embedding))
+                .ranker(ranker(retrieval))
+                .chunkSize(chunkSize)
+                .chunkOverlap(chunkOverlap)
+                .topK(topK)
+                .minAnswerChars(minAnswerChars)
+                .requireScore(requireScore)
+                .threads(threads)
+                .outputDirectory((outputDirectory == null ? buildDir.toFile() : outputDirectory).toPath())
+                .dryRun(dryRun)
+                .maxFileBytes(maxFileBytes)
+                .cacheDirectory(cacheDirectory == null ? null : cacheDirectory.toPath())
+                .reuseCached(cache)
+                .baseline(Conclusion.baseline(baseline))
+                .build();
     }
 
     private static Ranker ranker(String name) throws MojoExecutionException {

@@ -29,7 +29,7 @@ public record Baseline(Path file, Set<String> fingerprints) {
         if (!active()) {
             return review;
         }
-        return review.withFindings(review.findings().stream()
+        return review.withFindings(review.outcome().findings().stream()
                 .map(f -> f.withBaseline(fingerprints.contains(Fingerprint.of(review.file(), f))
                         ? BaselineState.KNOWN
                         : BaselineState.NEW))
@@ -41,7 +41,6 @@ public record Baseline(Path file, Set<String> fingerprints) {
         if (!active()) {
             return run;
         }
-        return new RunReport(run.ranAt(), run.dryRun(), run.reviews().stream().map(this::mark).toList(),
-                run.skipped(), run.ladder(), run.embedder(), run.documents(), run.totalDurationMs(), run.shard());
+        return run.toBuilder().reviews(run.reviews().stream().map(this::mark).toList()).build();
     }
 }

@@ -49,7 +49,8 @@ public final class BaselineFile {
     public static int write(Path target, RunReport run) throws IOException {
         Set<String> seen = new HashSet<>();
         List<Entry> entries = run.reviews().stream()
-                .flatMap(r -> r.findings().stream().map(f -> new Entry(Fingerprint.of(r.file(), f), r.file(), f)))
+                .flatMap(r -> r.outcome().findings().stream().map(f -> new Entry(Fingerprint.of(r.file(), f),
+                r.file(), f)))
                 .filter(e -> seen.add(e.fingerprint()))
                 .sorted(Comparator.comparing(Entry::file).thenComparing(Entry::fingerprint))
                 .toList();

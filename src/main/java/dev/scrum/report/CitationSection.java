@@ -28,7 +28,7 @@ final class CitationSection {
     /** Each citation of the review's findings once, in the order they first appear. */
     static Collection<Citation> distinct(FileReview review) {
         Map<String, Citation> distinct = new LinkedHashMap<>();
-        for (Finding f : review.findings()) {
+        for (Finding f : review.outcome().findings()) {
             for (Citation c : f.citations()) {
                 distinct.putIfAbsent(c.doc() + "@" + c.offset(), c);
             }

@@ -17,7 +17,7 @@ public final class ConsoleSummary {
             out.add(String.format(Locale.ROOT, "%-" + width + "s  %8s  %8s  %s", "File", "Bytes", "Prompt", "PRD passages"));
             for (FileReview r : run.reviews()) {
                 out.add(String.format(Locale.ROOT, "%-" + width + "s  %8d  %8d  %s", clip(r.file(), width), r.fileBytes(),
-                        r.promptChars(), String.join(" ", r.prdPassages().stream()
+                        r.input().promptChars(), String.join(" ", r.input().prdPassages().stream()
                                 .map(c -> "@" + c.chunk().offset()).toList())));
             }
         } else {
@@ -25,9 +25,10 @@ public final class ConsoleSummary {
                     "Accepted", "Model", "Attempts", "Time"));
             for (FileReview r : run.reviews()) {
                 out.add(String.format(Locale.ROOT, "%-" + width + "s  %5s  %-10s  %-32s  %8d  %7.1fs", clip(r.file(), width),
-                        r.score() == null ? "-" : r.score() + "/10",
-                        r.resolved() ? "attempt " + r.acceptedOn() : "UNRESOLVED",
-                        clip(r.resolved() ? r.escalatedTo() : "-", 32), r.attemptsMade(), r.durationMs() / 1000.0));
+                        r.outcome().score() == null ? "-" : r.outcome().score() + "/10",
+                        r.resolved() ? "attempt " + r.outcome().acceptedOn() : "UNRESOLVED",
+                        clip(r.resolved() ? r.outcome().acceptedRung() : "-", 32), r.attemptsMade(), r.provenance()
+                        .durationMs() / 1000.0));
             }
         }
         out.add(String.format(Locale.ROOT, "%d file(s), %d resolved, %d skipped, %d model call(s), %.1f s",

@@ -1,145 +1,132 @@
 package dev.scrum.report;
 
 import dev.scrum.ladder.Attempt;
-import dev.scrum.retrieve.ScoredChunk;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * Everything decided about one file: what it was given, what each rung said, what was accepted.
+ * Everything decided about one file: what it was given ({@link FileInput}), what came back
+ * ({@link FileOutcome}) and where the review came from ({@link FileProvenance}). Built with {@link #builder()};
+ * every copy-with method goes through {@link #toBuilder()}, so none drops a field.
  *
  * @param file path relative to the base directory, with {@code /}
  * @param fileBytes the file's size
- * @param prdPassages the PRD passages sent, best first
- * @param proposalPassages the proposal passages sent, best first
- * @param attempts every attempt, skipped rungs included
- * @param acceptedOn the number of the accepted attempt (its rung), or {@code null}
- * @param escalatedTo {@code provider/model} of the accepted rung, or {@code ""}
- * @param suggestions the accepted answer as markdown, or {@code ""}
- * @param score the alignment score, or {@code null}
- * @param findings the accepted answer's suggestions and gaps
- * @param citationsValid citations naming a passage that was sent
- * @param citationsInvalid citations naming none
- * @param durationMs wall time of the file's review
- * @param promptChars characters of the first prompt (system and user message)
- * @param queryPassages passages of the file the retrieval query was built from
- * @param reviewedAt when the accepted review was made (an earlier run's time for a cached one), or {@code null}
- * @param cached whether the review was reused from the review cache instead of asking a model
- * @param parts the parts a file too large for a rung's context was reviewed in; empty when reviewed whole
- * @param redactions secrets masked in the file before it was sent to a rung that masks them
- *     ({@code redactSecrets}); 0 when none was, or no such rung was called
- * @param malformedUtf8 whether the file was not valid UTF-8 (malformed bytes were replaced before review)
+ * @param input what was sent
+ * @param outcome what came back
+ * @param provenance how long it took, when, whether cached, in which parts
  */
-public record FileReview(
-        String file,
-        long fileBytes,
-        List<ScoredChunk> prdPassages,
-        List<ScoredChunk> proposalPassages,
-        List<Attempt> attempts,
-        Integer acceptedOn,
-        String escalatedTo,
-        String suggestions,
-        Integer score,
-        List<Finding> findings,
-        int citationsValid,
-        int citationsInvalid,
-        long durationMs,
-        int promptChars,
-        int queryPassages,
-        Instant reviewedAt,
-        boolean cached,
-        List<FilePart> parts,
-        int redactions,
-        boolean malformedUtf8) {
+public record FileReview(String file, long fileBytes, FileInput input, FileOutcome outcome,
+        FileProvenance provenance) {
 
     public FileReview {
-        prdPassages = List.copyOf(prdPassages);
-        proposalPassages = List.copyOf(proposalPassages);
-        attempts = List.copyOf(attempts);
-        findings = List.copyOf(findings);
-        escalatedTo = escalatedTo == null ? "" : escalatedTo;
-        suggestions = suggestions == null ? "" : suggestions;
-        parts = parts == null ? List.of() : List.copyOf(parts);
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(provenance, "provenance");
     }
 
-    /** A review of a file that was valid UTF-8 and had no secret masked. */
-    public FileReview(String file, long fileBytes, List<ScoredChunk> prdPassages, List<ScoredChunk> proposalPassages,
-            List<Attempt> attempts, Integer acceptedOn, String escalatedTo, String suggestions, Integer score,
-            List<Finding> findings, int citationsValid, int citationsInvalid, long durationMs, int promptChars,
-            int queryPassages, Instant reviewedAt, boolean cached, List<FilePart> parts) {
-        this(file, fileBytes, prdPassages, proposalPassages, attempts, acceptedOn, escalatedTo, suggestions, score,
-                findings, citationsValid, citationsInvalid, durationMs, promptChars, queryPassages, reviewedAt, cached,
-                parts, 0, false);
+    /** The review a dry run records: what would be sent, no model asked. */
+    public static FileReview dryRun(String file, long fileBytes, FileInput input, long durationMs,
+            List<FilePart> parts) {
+        return builder().file(file).fileBytes(fileBytes).input(input)
+                .provenance(new FileProvenance(durationMs, null, false, parts)).build();
     }
 
-    /** A review made now, of the whole file. */
-    public FileReview(String file, long fileBytes, List<ScoredChunk> prdPassages, List<ScoredChunk> proposalPassages,
-            List<Attempt> attempts, Integer acceptedOn, String escalatedTo, String suggestions, Integer score,
-            List<Finding> findings, int citationsValid, int citationsInvalid, long durationMs, int promptChars,
-            int queryPassages) {
-        this(file, fileBytes, prdPassages, proposalPassages, attempts, acceptedOn, escalatedTo, suggestions, score,
-                findings, citationsValid, citationsInvalid, durationMs, promptChars, queryPassages, null, false,
-                List.of());
+    /** The review of a file whose review failed before any answer: unresolved, {@code failure} saying why. */
+    public static FileReview failed(String file, long fileBytes, Attempt failure) {
+        return builder().file(file).fileBytes(fileBytes).outcome(FileOutcome.unresolved(List.of(failure)))
+                .provenance(FileProvenance.took(failure.durationMs())).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder().file(file).fileBytes(fileBytes).input(input).outcome(outcome).provenance(provenance);
     }
 
     /** This review with its path seen from a reactor's root: {@code prefix} is the module's directory, with /. */
     public FileReview inModule(String prefix) {
-        String path = prefix.isEmpty() ? file : prefix + "/" + file;
-        return new FileReview(path, fileBytes, prdPassages, proposalPassages, attempts, acceptedOn, escalatedTo,
-                suggestions, score, findings, citationsValid, citationsInvalid, durationMs, promptChars, queryPassages,
-                reviewedAt, cached, parts);
+        return toBuilder().file(prefix.isEmpty() ? file : prefix + "/" + file).build();
     }
 
     /** This review as reused from the cache by a later run. */
     public FileReview asCached() {
-        return new FileReview(file, fileBytes, prdPassages, proposalPassages, attempts, acceptedOn, escalatedTo,
-                suggestions, score, findings, citationsValid, citationsInvalid, durationMs, promptChars, queryPassages,
-                reviewedAt, true, parts, redactions, malformedUtf8);
+        return toBuilder().provenance(new FileProvenance(provenance.durationMs(), provenance.reviewedAt(), true,
+                provenance.parts())).build();
     }
 
     /** This review, stamped with the time it was made. */
-    public FileReview reviewedAt(Instant when) {
-        return new FileReview(file, fileBytes, prdPassages, proposalPassages, attempts, acceptedOn, escalatedTo,
-                suggestions, score, findings, citationsValid, citationsInvalid, durationMs, promptChars, queryPassages,
-                when, cached, parts, redactions, malformedUtf8);
-    }
-
-    /** This review, with what was found of its input: secrets masked, and whether it was valid UTF-8. */
-    public FileReview withInput(int secretsMasked, boolean notUtf8) {
-        return new FileReview(file, fileBytes, prdPassages, proposalPassages, attempts, acceptedOn, escalatedTo,
-                suggestions, score, findings, citationsValid, citationsInvalid, durationMs, promptChars, queryPassages,
-                reviewedAt, cached, parts, secretsMasked, notUtf8);
+    public FileReview withReviewedAt(Instant when) {
+        return toBuilder().provenance(new FileProvenance(provenance.durationMs(), when, provenance.cached(),
+                provenance.parts())).build();
     }
 
     /** This review with other findings (the same findings marked against a baseline). */
     public FileReview withFindings(List<Finding> marked) {
-        return new FileReview(file, fileBytes, prdPassages, proposalPassages, attempts, acceptedOn, escalatedTo,
-                suggestions, score, marked, citationsValid, citationsInvalid, durationMs, promptChars, queryPassages,
-                reviewedAt, cached, parts);
-    }
-
-    /** Prompt tokens of every attempt, as the servers counted them (or estimated where they did not). */
-    public long promptTokens() {
-        return attempts.stream().mapToLong(a -> a.promptTokens() == null ? 0 : a.promptTokens()).sum();
-    }
-
-    /** Answer tokens of every attempt. */
-    public long completionTokens() {
-        return attempts.stream().mapToLong(a -> a.completionTokens() == null ? 0 : a.completionTokens()).sum();
+        return toBuilder().outcome(outcome.withFindings(marked)).build();
     }
 
     public boolean resolved() {
-        return acceptedOn != null;
+        return outcome.resolved();
     }
 
     /** Calls made, for every part too (skipped rungs are listed, not counted). */
     public int attemptsMade() {
-        return (int) attempts.stream().filter(Attempt::called).count()
-                + parts.stream().mapToInt(FilePart::attemptsMade).sum();
+        return (int) outcome.attempts().stream().filter(Attempt::called).count()
+                + provenance.parts().stream().mapToInt(FilePart::attemptsMade).sum();
     }
 
-    /** The model of the accepted attempt, or {@code ""}. */
-    public String acceptedModel() {
-        return escalatedTo;
+    /** Prompt tokens of every attempt, as the servers counted them (or estimated where they did not). */
+    public long promptTokens() {
+        return outcome.attempts().stream().mapToLong(a -> a.promptTokens() == null ? 0 : a.promptTokens()).sum();
+    }
+
+    /** Answer tokens of every attempt. */
+    public long completionTokens() {
+        return outcome.attempts().stream()
+                .mapToLong(a -> a.completionTokens() == null ? 0 : a.completionTokens()).sum();
+    }
+
+    /** Builds a {@link FileReview}; unset parts are empty: nothing sent, nothing asked, no time taken. */
+    public static final class Builder {
+        private String file;
+        private long fileBytes;
+        private FileInput input = FileInput.NONE;
+        private FileOutcome outcome = FileOutcome.NONE;
+        private FileProvenance provenance = FileProvenance.took(0);
+
+        private Builder() {}
+
+        public Builder file(String value) {
+            file = value;
+            return this;
+        }
+
+        public Builder fileBytes(long value) {
+            fileBytes = value;
+            return this;
+        }
+
+        public Builder input(FileInput value) {
+            input = value;
+            return this;
+        }
+
+        public Builder outcome(FileOutcome value) {
+            outcome = value;
+            return this;
+        }
+
+        public Builder provenance(FileProvenance value) {
+            provenance = value;
+            return this;
+        }
+
+        public FileReview build() {
+            return new FileReview(file, fileBytes, input, outcome, provenance);
+        }
     }
 }

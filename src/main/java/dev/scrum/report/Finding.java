@@ -23,12 +23,6 @@ public record Finding(
         citations = List.copyOf(citations);
     }
 
-    /** A finding not (yet) compared with a baseline. */
-    public Finding(String kind, String gapKind, String title, String text, String symbol, Integer line,
-            List<Citation> citations) {
-        this(kind, gapKind, title, text, symbol, line, citations, null);
-    }
-
     /** This finding, marked against a baseline ({@code null}: unmarked). */
     public Finding withBaseline(BaselineState state) {
         return new Finding(kind, gapKind, title, text, symbol, line, citations, state);

@@ -39,7 +39,7 @@ public final class GitLabCodeQualityWriter {
                 issues.add(issue(ScrumRule.UNRESOLVED, "No rung's answer was accepted for this file: it has no review.",
                         unique(Fingerprint.unresolved(r.file()), used), root.path(r.file()), null));
             }
-            for (Finding f : r.findings()) {
+            for (Finding f : r.outcome().findings()) {
                 String known = f.baseline() == BaselineState.KNOWN ? " (known: in the baseline)" : "";
                 issues.add(issue(ScrumRule.of(f), SarifWriter.headline(f) + known,
                         unique(Fingerprint.of(r.file(), f), used), root.path(r.file()), f.line()));

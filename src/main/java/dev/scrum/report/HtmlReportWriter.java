@@ -163,32 +163,36 @@ public final class HtmlReportWriter {
             List<String> status = new ArrayList<>();
             if (!run.dryRun()) {
                 status.add(r.resolved() ? "resolved" : "unresolved");
-                if (r.score() != null && r.score() <= 4) {
+                if (r.outcome().score() != null && r.outcome().score() <= 4) {
                     status.add("low");
                 }
-                if (r.cached()) {
+                if (r.provenance().cached()) {
                     status.add("cached");
                 }
-                if (!r.parts().isEmpty()) {
+                if (!r.provenance().parts().isEmpty()) {
                     status.add("parts");
                 }
             }
             html.append("<tr").append(r.resolved() || run.dryRun() ? "" : " class=\"unresolved\"")
                     .append(" data-status=\"").append(String.join(" ", status)).append("\" data-search=\"")
-                    .append(Html.esc((r.file() + " " + r.escalatedTo()).toLowerCase(Locale.ROOT))).append("\">")
+                    .append(Html.esc((r.file() + " " + r.outcome().acceptedRung()).toLowerCase(Locale.ROOT)))
+                    .append("\">")
                     .append("<td data-value=\"").append(Html.esc(r.file())).append("\">").append(fileLink(r, r.file()))
                     .append("</td>");
             if (run.dryRun()) {
-                num(r.fileBytes(), String.valueOf(r.fileBytes())).num(r.promptChars(), String.valueOf(r.promptChars()));
-                html.append("<td>").append(Html.esc(RunOverview.offsets(r.prdPassages()))).append("</td><td>")
-                        .append(Html.esc(RunOverview.offsets(r.proposalPassages()))).append("</td>");
+                num(r.fileBytes(), String.valueOf(r.fileBytes())).num(r.input().promptChars(),
+                        String.valueOf(r.input().promptChars()));
+                html.append("<td>").append(Html.esc(RunOverview.offsets(r.input().prdPassages()))).append("</td><td>")
+                        .append(Html.esc(RunOverview.offsets(r.input().proposalPassages()))).append("</td>");
             } else {
-                html.append("<td class=\"num\" data-value=\"").append(r.score() == null ? "" : r.score()).append("\">")
+                html.append("<td class=\"num\" data-value=\"").append(r.outcome().score() == null ? "" : r.outcome()
+                        .score()).append("\">")
                         .append(badge(r)).append("</td>");
-                num(r.acceptedOn() == null ? -1 : r.acceptedOn(), r.resolved() ? "attempt " + r.acceptedOn() : "–");
-                html.append("<td>").append(r.resolved() ? Html.esc(r.escalatedTo()) : "–").append("</td>");
-                num(r.attemptsMade(), r.attemptsMade() + (r.cached() ? " (cached)" : ""));
-                num(r.durationMs(), RunOverview.seconds(r.durationMs()));
+                num(r.outcome().acceptedOn() == null ? -1 : r.outcome().acceptedOn(), r.resolved() ? "attempt "
+                        + r.outcome().acceptedOn() : "–");
+                html.append("<td>").append(r.resolved() ? Html.esc(r.outcome().acceptedRung()) : "–").append("</td>");
+                num(r.attemptsMade(), r.attemptsMade() + (r.provenance().cached() ? " (cached)" : ""));
+                num(r.provenance().durationMs(), RunOverview.seconds(r.provenance().durationMs()));
                 num(r.promptTokens() + r.completionTokens(), RunOverview.tokens(r.promptTokens(), r.completionTokens()));
             }
             html.append("</tr>\n");
@@ -291,13 +295,14 @@ public final class HtmlReportWriter {
                 .append(Html.esc(r.file())).append("</span>");
         if (!run.dryRun()) {
             html.append(badge(r)).append("<span class=\"meta\">").append(Html.esc(r.resolved()
-                    ? "attempt " + r.acceptedOn() + " · " + r.escalatedTo() : r.attemptsMade() + " calls, none accepted"))
+                    ? "attempt " + r.outcome().acceptedOn() + " · " + r.outcome().acceptedRung() : r.attemptsMade()
+                    + " calls, none accepted"))
                     .append("</span>");
-            if (r.cached()) {
+            if (r.provenance().cached()) {
                 html.append("<span class=\"tag\">cached</span>");
             }
-            if (!r.findings().isEmpty()) {
-                html.append("<span class=\"meta\">").append(r.findings().size()).append(" finding(s)</span>");
+            if (!r.outcome().findings().isEmpty()) {
+                html.append("<span class=\"meta\">").append(r.outcome().findings().size()).append(" finding(s)</span>");
             }
         }
         html.append("</summary>\n<div class=\"file-body\">\n<p>");
@@ -310,7 +315,8 @@ public final class HtmlReportWriter {
         html.append("</p>\n");
         if (!run.dryRun() && r.resolved()) {
             findings(r);
-            html.append("<h3>Review</h3>\n<div class=\"answer\">\n").append(SafeMarkdown.toHtml(r.suggestions(), 4))
+            html.append("<h3>Review</h3>\n<div class=\"answer\">\n").append(SafeMarkdown.toHtml(r.outcome()
+                    .acceptedMarkdown(), 4))
                     .append("</div>\n");
             citations(r);
         }
@@ -321,13 +327,13 @@ public final class HtmlReportWriter {
     }
 
     private void findings(FileReview r) {
-        if (r.findings().isEmpty()) {
+        if (r.outcome().findings().isEmpty()) {
             return;
         }
         html.append("<h3>Findings</h3>\n<table class=\"findings\">\n<thead><tr><th class=\"num\">#</th><th>Kind</th>")
                 .append("<th class=\"num\">Line</th><th>Symbol</th><th>Finding</th><th>Cites</th></tr></thead>\n<tbody>\n");
         int n = 0;
-        for (Finding f : r.findings()) {
+        for (Finding f : r.outcome().findings()) {
             html.append("<tr><td class=\"num\">").append(++n).append("</td><td>").append(Html.esc(RunOverview.kindOf(f)))
                     .append("</td><td class=\"num\">").append(f.line() == null ? "–" : f.line()).append("</td><td>")
                     .append(f.symbol() == null ? "–" : "<code>" + Html.esc(f.symbol()) + "</code>").append("</td><td>");
@@ -352,13 +358,13 @@ public final class HtmlReportWriter {
     }
 
     private void parts(FileReview r) {
-        if (r.parts().isEmpty()) {
+        if (r.provenance().parts().isEmpty()) {
             return;
         }
         html.append("<p>").append(Html.esc(RunOverview.partsLine(r))).append("</p>\n<table>\n<thead><tr>")
                 .append("<th class=\"num\">Part</th><th>Lines</th><th class=\"num\">Characters</th><th>Accepted on</th>")
                 .append("<th class=\"num\">Calls</th></tr></thead>\n<tbody>\n");
-        for (FilePart p : r.parts()) {
+        for (FilePart p : r.provenance().parts()) {
             html.append("<tr><td class=\"num\">").append(p.n()).append("</td><td>").append(p.firstLine()).append("–")
                     .append(p.lastLine()).append("</td><td class=\"num\">").append(p.chars()).append("</td><td>")
                     .append(p.acceptedOn() == null ? "–" : Html.esc("attempt " + p.acceptedOn() + " (" + p.model() + ")"))
@@ -368,7 +374,8 @@ public final class HtmlReportWriter {
     }
 
     private void passages(FileReview r) {
-        List<ScoredChunk> passages = Stream.concat(r.prdPassages().stream(), r.proposalPassages().stream()).toList();
+        List<ScoredChunk> passages = Stream.concat(r.input().prdPassages().stream(), r.input().proposalPassages()
+                .stream()).toList();
         if (passages.isEmpty()) {
             return;
         }
@@ -390,13 +397,13 @@ public final class HtmlReportWriter {
     }
 
     private void attempts(FileReview r) {
-        if (r.attempts().isEmpty()) {
+        if (r.outcome().attempts().isEmpty()) {
             return;
         }
         html.append("<h3>Attempts</h3>\n<table class=\"attempts\">\n<thead><tr><th class=\"num\">#</th><th>Model</th>")
                 .append("<th>Status</th><th class=\"num\">Characters</th><th class=\"num\">Time</th><th>Why</th>")
                 .append("</tr></thead>\n<tbody>\n");
-        for (Attempt a : r.attempts()) {
+        for (Attempt a : r.outcome().attempts()) {
             html.append("<tr><td class=\"num\">").append(a.n()).append("</td><td>").append(Html.esc(a.rungId()))
                     .append("</td><td>").append(Html.esc(a.status().id())).append("</td><td class=\"num\">")
                     .append(a.chars()).append("</td><td class=\"num\">").append(RunOverview.seconds(a.durationMs()))
@@ -413,10 +420,10 @@ public final class HtmlReportWriter {
         if (!r.resolved()) {
             return "<span class=\"badge unresolved\">unresolved</span>";
         }
-        if (r.score() == null) {
+        if (r.outcome().score() == null) {
             return "<span class=\"badge\">–</span>";
         }
-        int s = r.score();
+        int s = r.outcome().score();
         return "<span class=\"badge " + (s <= 4 ? "low" : s <= 7 ? "mid" : "high") + "\">" + s + "/10</span>";
     }
 

@@ -67,26 +67,42 @@ public final class JsonReportReader {
     }
 
     private static RunReport summary(Obj o, List<FileReview> reviews) {
-        return new RunReport(o.instant(RAN_AT), o.bool(DRY_RUN), reviews,
-                o.map(SKIPPED_FILES, s -> new SkippedFile(s.string(FILE), s.string(REASON))),
-                o.strings(LADDER), o.string(EMBEDDER),
-                o.map(DOCUMENTS, d -> new DocumentInfo(d.string(LABEL), d.string(PATH), d.integer(CHARS),
-                        d.integer(CHUNKS))),
-                o.longValue(TOTAL_DURATION_MS), o.stringOrNull(SHARD),
-                o.has(RETRIEVAL) ? o.stringOrNull(RETRIEVAL) : null);
+        return RunReport.builder()
+                .ranAt(o.instant(RAN_AT))
+                .dryRun(o.bool(DRY_RUN))
+                .reviews(reviews)
+                .skipped(o.map(SKIPPED_FILES, s -> new SkippedFile(s.string(FILE), s.string(REASON))))
+                .ladder(o.strings(LADDER))
+                .embedder(o.string(EMBEDDER))
+                .documents(o.map(DOCUMENTS,
+                                d -> new DocumentInfo(
+                                        d.string(LABEL), d.string(PATH), d.integer(CHARS), d.integer(CHUNKS))))
+                .totalDurationMs(o.longValue(TOTAL_DURATION_MS))
+                .shard(o.stringOrNull(SHARD))
+                .retrieval(o.has(RETRIEVAL) ? o.stringOrNull(RETRIEVAL) : null)
+                .build();
     }
 
     private static FileReview review(Obj o) {
-        return new FileReview(o.string(FILE), o.longValue(FILE_BYTES),
-                o.map(TOP_PRD_CHUNKS, JsonReportReader::passage), o.map(TOP_PROPOSAL_CHUNKS, JsonReportReader::passage),
-                o.map(ATTEMPTS_HISTORY, JsonReportReader::attempt), o.integerOrNull(ACCEPTED_ON),
-                o.string(ESCALATED_TO_MODEL), o.string(SUGGESTIONS), o.integerOrNull(SCORE),
-                o.map(FINDINGS, JsonReportReader::finding), o.integer(CITATIONS_VALID), o.integer(CITATIONS_INVALID),
-                o.longValue(DURATION_MS), o.integer(PROMPT_CHARS), o.integer(QUERY_PASSAGES),
+        FileInput input = new FileInput(o.map(TOP_PRD_CHUNKS, JsonReportReader::passage),
+                o.map(TOP_PROPOSAL_CHUNKS, JsonReportReader::passage), o.integer(PROMPT_CHARS),
+                o.integer(QUERY_PASSAGES), o.has(REDACTIONS) ? o.integer(REDACTIONS) : 0,
+                o.has(MALFORMED_UTF8) && o.bool(MALFORMED_UTF8));
+        FileOutcome outcome = FileOutcome.builder()
+                .attempts(o.map(ATTEMPTS_HISTORY, JsonReportReader::attempt))
+                .acceptedOn(o.integerOrNull(ACCEPTED_ON))
+                .acceptedRung(o.string(ESCALATED_TO_MODEL))
+                .acceptedMarkdown(o.string(SUGGESTIONS))
+                .score(o.integerOrNull(SCORE))
+                .findings(o.map(FINDINGS, JsonReportReader::finding))
+                .citationsValid(o.integer(CITATIONS_VALID))
+                .citationsInvalid(o.integer(CITATIONS_INVALID))
+                .build();
+        FileProvenance provenance = new FileProvenance(o.longValue(DURATION_MS),
                 o.get(REVIEWED_AT).isJsonNull() ? null : o.instant(REVIEWED_AT), o.bool(CACHED),
-                o.map(PARTS, JsonReportReader::part))
-                .withInput(o.has(REDACTIONS) ? o.integer(REDACTIONS) : 0,
-                        o.has(MALFORMED_UTF8) && o.bool(MALFORMED_UTF8));
+                o.map(PARTS, JsonReportReader::part));
+        return FileReview.builder().file(o.string(FILE)).fileBytes(o.longValue(FILE_BYTES)).input(input)
+                .outcome(outcome).provenance(provenance).build();
     }
 
     private static FilePart part(Obj o) {
@@ -116,10 +132,19 @@ public final class JsonReportReader {
 
     private static Attempt attempt(Obj o) {
         AttemptStatus status = o.oneOf(STATUS, AttemptStatus.values(), AttemptStatus::id);
-        return new Attempt(o.integer(N), o.string(PROVIDER_MODEL), o.string(MODEL), status, o.integer(CHARS),
-                o.has(ERROR) ? o.stringOrNull(ERROR) : null, o.longValue(MS), o.integerOrNull(PROMPT_TOKENS),
-                o.integerOrNull(COMPLETION_TOKENS), "", o.bool(TOKENS_ESTIMATED))
-                .withRetries(o.has(RETRIES) ? o.integer(RETRIES) : 0);
+        return Attempt.builder()
+                .n(o.integer(N))
+                .rungId(o.string(PROVIDER_MODEL))
+                .model(o.string(MODEL))
+                .status(status)
+                .chars(o.integer(CHARS))
+                .error(o.has(ERROR) ? o.stringOrNull(ERROR) : null)
+                .durationMs(o.longValue(MS))
+                .promptTokens(o.integerOrNull(PROMPT_TOKENS))
+                .completionTokens(o.integerOrNull(COMPLETION_TOKENS))
+                .tokensEstimated(o.bool(TOKENS_ESTIMATED))
+                .retries(o.has(RETRIES) ? o.integer(RETRIES) : 0)
+                .build();
     }
 
     private static Finding finding(Obj o) {

@@ -59,15 +59,15 @@ public final class JsonReportWriter {
         for (FileReview r : run.reviews()) {
             JsonObject f = new JsonObject();
             f.addProperty("file", r.file());
-            f.addProperty("accepted_on", r.acceptedOn());
-            f.addProperty("model", r.escalatedTo());
+            f.addProperty("accepted_on", r.outcome().acceptedOn());
+            f.addProperty("model", r.outcome().acceptedRung());
             f.addProperty("attempts", r.attemptsMade());
-            f.addProperty("ms", r.durationMs());
-            f.addProperty("score", r.score());
-            f.addProperty("cached", r.cached());
+            f.addProperty("ms", r.provenance().durationMs());
+            f.addProperty("score", r.outcome().score());
+            f.addProperty("cached", r.provenance().cached());
             f.addProperty("prompt_tokens", r.promptTokens());
             f.addProperty("completion_tokens", r.completionTokens());
-            f.addProperty("redactions", r.redactions());
+            f.addProperty("redactions", r.input().secretsMasked());
             perFile.add(f);
         }
         o.add("per_file", perFile);
@@ -97,7 +97,7 @@ public final class JsonReportWriter {
         }
         o.add("skipped_files", skipped);
         o.addProperty("shard", run.shard());
-        o.addProperty("total_redactions", run.reviews().stream().mapToInt(FileReview::redactions).sum());
+        o.addProperty("total_redactions", run.reviews().stream().mapToInt(r -> r.input().secretsMasked()).sum());
         o.addProperty("retrieval", run.retrieval());
         return o;
     }
@@ -106,11 +106,11 @@ public final class JsonReportWriter {
         JsonObject o = new JsonObject();
         o.addProperty("file", r.file());
         o.addProperty("file_bytes", r.fileBytes());
-        o.add("top_prd_chunks", passages(r.prdPassages()));
-        o.add("top_proposal_chunks", passages(r.proposalPassages()));
+        o.add("top_prd_chunks", passages(r.input().prdPassages()));
+        o.add("top_proposal_chunks", passages(r.input().proposalPassages()));
         o.addProperty("attempts_made", r.attemptsMade());
         JsonArray history = new JsonArray();
-        for (Attempt a : r.attempts()) {
+        for (Attempt a : r.outcome().attempts()) {
             JsonObject h = new JsonObject();
             h.addProperty("n", a.n());
             h.addProperty("model", a.model());
@@ -128,12 +128,12 @@ public final class JsonReportWriter {
             history.add(h);
         }
         o.add("attempts_history", history);
-        o.addProperty("accepted_on", r.acceptedOn());
-        o.addProperty("escalated_to_model", r.escalatedTo());
-        o.addProperty("suggestions", r.suggestions());
-        o.addProperty("score", r.score());
+        o.addProperty("accepted_on", r.outcome().acceptedOn());
+        o.addProperty("escalated_to_model", r.outcome().acceptedRung());
+        o.addProperty("suggestions", r.outcome().acceptedMarkdown());
+        o.addProperty("score", r.outcome().score());
         JsonArray findings = new JsonArray();
-        for (Finding f : r.findings()) {
+        for (Finding f : r.outcome().findings()) {
             JsonObject j = new JsonObject();
             j.addProperty("kind", f.kind());
             if (f.gapKind() != null) {
@@ -162,18 +162,18 @@ public final class JsonReportWriter {
             findings.add(j);
         }
         o.add("findings", findings);
-        o.addProperty("citations_valid", r.citationsValid());
-        o.addProperty("citations_invalid", r.citationsInvalid());
-        o.addProperty("duration_ms", r.durationMs());
-        o.addProperty("prompt_chars", r.promptChars());
-        o.addProperty("query_passages", r.queryPassages());
-        o.addProperty("cached", r.cached());
-        o.addProperty("reviewed_at", r.reviewedAt() == null ? null
-                : DateTimeFormatter.ISO_INSTANT.format(r.reviewedAt().truncatedTo(ChronoUnit.SECONDS)));
+        o.addProperty("citations_valid", r.outcome().citationsValid());
+        o.addProperty("citations_invalid", r.outcome().citationsInvalid());
+        o.addProperty("duration_ms", r.provenance().durationMs());
+        o.addProperty("prompt_chars", r.input().promptChars());
+        o.addProperty("query_passages", r.input().queryPassages());
+        o.addProperty("cached", r.provenance().cached());
+        o.addProperty("reviewed_at", r.provenance().reviewedAt() == null ? null
+                : DateTimeFormatter.ISO_INSTANT.format(r.provenance().reviewedAt().truncatedTo(ChronoUnit.SECONDS)));
         o.addProperty("prompt_tokens", r.promptTokens());
         o.addProperty("completion_tokens", r.completionTokens());
         JsonArray parts = new JsonArray();
-        for (FilePart part : r.parts()) {
+        for (FilePart part : r.provenance().parts()) {
             JsonObject j = new JsonObject();
             j.addProperty("n", part.n());
             j.addProperty("first_line", part.firstLine());
@@ -185,8 +185,8 @@ public final class JsonReportWriter {
             parts.add(j);
         }
         o.add("parts", parts);
-        o.addProperty("redactions", r.redactions());
-        o.addProperty("malformed_utf8", r.malformedUtf8());
+        o.addProperty("redactions", r.input().secretsMasked());
+        o.addProperty("malformed_utf8", r.input().malformedUtf8());
         return o;
     }
 

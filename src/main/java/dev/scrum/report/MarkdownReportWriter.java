@@ -62,10 +62,11 @@ public final class MarkdownReportWriter {
         if (!run.dryRun()) {
             md.append("- Ladder: ").append(String.join(" → ", run.ladder())).append('\n');
         }
-        int masked = run.reviews().stream().mapToInt(FileReview::redactions).sum();
+        int masked = run.reviews().stream().mapToInt(r -> r.input().secretsMasked()).sum();
         if (masked > 0) {
             md.append("- Secrets masked before sending (redactSecrets): ").append(masked).append(" in ")
-                    .append(run.reviews().stream().filter(r -> r.redactions() > 0).count()).append(" file(s)\n");
+                    .append(run.reviews().stream().filter(r -> r.input().secretsMasked() > 0).count())
+                    .append(" file(s)\n");
         }
         md.append('\n');
         if (run.reviews().isEmpty()) {
@@ -98,10 +99,11 @@ public final class MarkdownReportWriter {
                 + "|---|---|---|---|---|---|---|\n");
         for (FileReview r : ordered) {
             md.append("| ").append(link(r, r.file())).append(" | ")
-                    .append(r.score() == null ? "–" : r.score() + "/10").append(" | ")
-                    .append(r.resolved() ? "attempt " + r.acceptedOn() : "**unresolved**").append(" | ")
-                    .append(r.resolved() ? r.escalatedTo() : "–").append(" | ").append(r.attemptsMade())
-                    .append(r.cached() ? " (cached)" : "").append(" | ").append(seconds(r.durationMs())).append(" | ")
+                    .append(r.outcome().score() == null ? "–" : r.outcome().score() + "/10").append(" | ")
+                    .append(r.resolved() ? "attempt " + r.outcome().acceptedOn() : "**unresolved**").append(" | ")
+                    .append(r.resolved() ? r.outcome().acceptedRung() : "–").append(" | ").append(r.attemptsMade())
+                    .append(r.provenance().cached() ? " (cached)" : "").append(" | ").append(seconds(r.provenance()
+                    .durationMs())).append(" | ")
                     .append(RunOverview.tokens(r.promptTokens(), r.completionTokens())).append(" |\n");
         }
         md.append("\n**Total:** ").append(RunOverview.totals(run)).append('\n');
@@ -137,9 +139,11 @@ public final class MarkdownReportWriter {
                 + "|---|---|---|---|---|---|\n");
         for (FileReview r : ordered) {
             md.append("| ").append(link(r, r.file())).append(" | ")
-                    .append(r.fileBytes()).append(" | ").append(r.promptChars()).append(" | ")
-                    .append(r.prdPassages().isEmpty() ? "–" : cell(where(r.prdPassages().get(0).chunk()))).append(" | ")
-                    .append(RunOverview.offsets(r.prdPassages())).append(" | ").append(RunOverview.offsets(r.proposalPassages()))
+                    .append(r.fileBytes()).append(" | ").append(r.input().promptChars()).append(" | ")
+                    .append(r.input().prdPassages().isEmpty() ? "–" : cell(where(r.input().prdPassages().get(0)
+                    .chunk()))).append(" | ")
+                    .append(RunOverview.offsets(r.input().prdPassages())).append(" | ")
+                    .append(RunOverview.offsets(r.input().proposalPassages()))
                     .append(" |\n");
         }
     }
@@ -198,14 +202,14 @@ public final class MarkdownReportWriter {
             md.append(RunOverview.facts(r, true)).append('\n');
         } else if (r.resolved()) {
             md.append("**Score:** ").append(RunOverview.facts(r, false)).append('\n');
-            String baseline = BaselineState.describe(r.findings());
+            String baseline = BaselineState.describe(r.outcome().findings());
             if (baseline != null) {
                 md.append("\nFindings against the baseline: ").append(baseline).append(".\n");
             }
-            if (!r.findings().isEmpty()) {
+            if (!r.outcome().findings().isEmpty()) {
                 md.append("\n### Findings\n\n| # | Kind | Line | Symbol | Finding | Cites |\n|---|---|---|---|---|---|\n");
                 int n = 0;
-                for (Finding f : r.findings()) {
+                for (Finding f : r.outcome().findings()) {
                     md.append("| ").append(++n).append(" | ").append(RunOverview.kindOf(f))
                             .append(f.baseline() == null ? "" : " (" + f.baseline().id() + ")").append(" | ")
                             .append(f.line() == null ? "–" : f.line()).append(" | ")
@@ -214,22 +218,22 @@ public final class MarkdownReportWriter {
                             .append(f.citations().isEmpty() ? "–" : cell(RunOverview.citationsOf(f))).append(" |\n");
                 }
             }
-            md.append("\n### Review\n\n").append(nested(r.suggestions())).append('\n');
+            md.append("\n### Review\n\n").append(nested(r.outcome().acceptedMarkdown())).append('\n');
             CitationSection.append(md, r);
         } else {
             md.append("**Unresolved:** ").append(RunOverview.facts(r, false)).append('\n');
         }
-        if (r.redactions() > 0) {
-            md.append("\nSecrets masked before sending: ").append(r.redactions())
+        if (r.input().secretsMasked() > 0) {
+            md.append("\nSecrets masked before sending: ").append(r.input().secretsMasked())
                     .append(" (each replaced by «redacted:kind»; what they were is recorded nowhere).\n");
         }
-        if (r.malformedUtf8()) {
+        if (r.input().malformedUtf8()) {
             md.append("\nNot valid UTF-8: malformed bytes were replaced (U+FFFD) before the review.\n");
         }
-        if (!r.parts().isEmpty()) {
+        if (!r.provenance().parts().isEmpty()) {
             md.append('\n').append(RunOverview.partsLine(r)).append("\n\n| Part | Lines | Characters | Accepted on | Calls |\n")
                     .append("|---|---|---|---|---|\n");
-            for (FilePart p : r.parts()) {
+            for (FilePart p : r.provenance().parts()) {
                 md.append("| ").append(p.n()).append(" | ").append(p.firstLine()).append("–").append(p.lastLine())
                         .append(" | ").append(p.chars()).append(" | ")
                         .append(p.acceptedOn() == null ? "–" : "attempt " + p.acceptedOn() + " (" + p.model() + ")")
@@ -238,7 +242,7 @@ public final class MarkdownReportWriter {
         }
         md.append("\n### Passages given\n\n| Passage | Section | Line | Length | Score | Found by | Begins |\n"
                 + "|---|---|---|---|---|---|---|\n");
-        for (ScoredChunk c : concat(r.prdPassages(), r.proposalPassages())) {
+        for (ScoredChunk c : concat(r.input().prdPassages(), r.input().proposalPassages())) {
             String heading = c.chunk().heading() != null ? c.chunk().heading() : RunOverview.heading(documents, c.chunk());
             Integer line = c.chunk().line() > 0 ? Integer.valueOf(c.chunk().line()) : RunOverview.line(documents, c.chunk());
             md.append("| ").append(c.chunk().label()).append(" | ").append(heading == null ? "–" : cell(heading))
@@ -247,9 +251,9 @@ public final class MarkdownReportWriter {
                     .append(" | ").append(c.foundBy().isEmpty() ? "–" : cell(c.foundBy()))
                     .append(" | ").append(cell(excerpt(c.chunk().text()))).append(" |\n");
         }
-        if (!r.attempts().isEmpty()) {
+        if (!r.outcome().attempts().isEmpty()) {
             md.append("\n### Attempts\n\n| # | Model | Status | Characters | Time | Why |\n|---|---|---|---|---|---|\n");
-            for (Attempt a : r.attempts()) {
+            for (Attempt a : r.outcome().attempts()) {
                 md.append("| ").append(a.n()).append(" | ").append(a.rungId()).append(" | ").append(a.status().id())
                         .append(" | ").append(a.chars()).append(" | ").append(seconds(a.durationMs())).append(" | ")
                         .append(a.error() == null ? "" : cell(a.error()))

@@ -92,17 +92,17 @@ final class RequirementsCoverage {
             cited.add(new LinkedHashSet<>());
         }
         for (FileReview r : reviews) {
-            for (ScoredChunk c : r.prdPassages()) {
+            for (ScoredChunk c : r.input().prdPassages()) {
                 for (int s : sectionsOf(c.chunk().offset(), c.chunk().length())) {
                     given.get(s).add(r);
                 }
             }
-            for (Finding f : r.findings()) {
+            for (Finding f : r.outcome().findings()) {
                 for (Citation c : f.citations()) {
                     if (!c.valid() || !DocumentKind.PRD.promptLabel().equals(c.doc())) {
                         continue;
                     }
-                    int length = r.prdPassages().stream().filter(p -> p.chunk().offset() == c.offset())
+                    int length = r.input().prdPassages().stream().filter(p -> p.chunk().offset() == c.offset())
                             .mapToInt(p -> p.chunk().length()).findFirst().orElse(1);
                     for (int s : sectionsOf(c.offset(), length)) {
                         cited.get(s).add(new Citer(r, f));

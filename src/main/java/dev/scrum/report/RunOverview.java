@@ -51,9 +51,10 @@ final class RunOverview {
      */
     static String headline(RunReport run, List<RequirementsCoverage.Row> coverage) {
         List<String> parts = new ArrayList<>();
-        run.reviews().stream().filter(r -> r.score() != null).min(Comparator.comparing(FileReview::score))
-                .ifPresent(r -> parts.add("Lowest score " + r.score() + "/10 (" + r.file() + ")"));
-        List<Finding> findings = run.reviews().stream().flatMap(r -> r.findings().stream()).toList();
+        run.reviews().stream().filter(r -> r.outcome().score() != null).min(Comparator.comparing(r -> r.outcome()
+                .score()))
+                .ifPresent(r -> parts.add("Lowest score " + r.outcome().score() + "/10 (" + r.file() + ")"));
+        List<Finding> findings = run.reviews().stream().flatMap(r -> r.outcome().findings().stream()).toList();
         if (!findings.isEmpty()) {
             long suggestions = findings.stream().filter(f -> !"gap".equals(f.kind())).count();
             Map<String, Long> gaps = findings.stream().filter(f -> "gap".equals(f.kind()))
@@ -81,14 +82,14 @@ final class RunOverview {
         }
         return run.reviews().stream()
                 .sorted(Comparator.comparing(FileReview::resolved)
-                        .thenComparing(r -> r.score() == null ? Integer.MIN_VALUE : r.score())
+                        .thenComparing(r -> r.outcome().score() == null ? Integer.MIN_VALUE : r.outcome().score())
                         .thenComparing(FileReview::file))
                 .toList();
     }
 
     /** {@code 1 of 2 resolved, 3 model calls this run, 1,200 + 400 tokens.} */
     static String totals(RunReport run) {
-        long cached = run.reviews().stream().filter(FileReview::cached).count();
+        long cached = run.reviews().stream().filter(r -> r.provenance().cached()).count();
         return run.resolvedCount() + " of " + run.reviews().size() + " resolved, " + run.callsThisRun()
                 + " model calls this run" + (cached > 0 ? " (" + cached + " file(s) from the cache)" : "") + ", "
                 + tokens(run.reviews().stream().mapToLong(FileReview::promptTokens).sum(),
@@ -99,15 +100,16 @@ final class RunOverview {
     /** The ladder's rungs in order, then any other model a (cached) review was accepted on. */
     static List<RungUse> ladder(RunReport run) {
         List<String> rungs = new ArrayList<>(run.ladder());
-        run.reviews().stream().filter(FileReview::resolved).map(FileReview::escalatedTo)
+        run.reviews().stream().filter(FileReview::resolved).map(r -> r.outcome().acceptedRung())
                 .filter(m -> !rungs.contains(m)).distinct().forEach(rungs::add);
         List<RungUse> out = new ArrayList<>();
         for (int i = 0; i < rungs.size(); i++) {
             String rung = rungs.get(i);
-            int accepted = (int) run.reviews().stream().filter(r -> r.resolved() && r.escalatedTo().equals(rung))
+            int accepted = (int) run.reviews().stream().filter(r -> r.resolved() && r.outcome().acceptedRung()
+                    .equals(rung))
                     .count();
-            List<Attempt> calls = run.reviews().stream().filter(r -> !r.cached())
-                    .flatMap(r -> r.attempts().stream()).filter(a -> a.rungId().equals(rung)).toList();
+            List<Attempt> calls = run.reviews().stream().filter(r -> !r.provenance().cached())
+                    .flatMap(r -> r.outcome().attempts().stream()).filter(a -> a.rungId().equals(rung)).toList();
             Map<String, Integer> outcomes = new LinkedHashMap<>();
             calls.forEach(a -> outcomes.merge(a.status().id(), 1, Integer::sum));
             out.add(new RungUse(i < run.ladder().size() ? i + 1 : 0, rung, accepted,
@@ -121,7 +123,7 @@ final class RunOverview {
         int[] counts = new int[11];
         for (FileReview r : run.reviews()) {
             if (r.resolved()) {
-                counts[r.score() == null ? 0 : Math.max(1, Math.min(10, r.score()))]++;
+                counts[r.outcome().score() == null ? 0 : Math.max(1, Math.min(10, r.outcome().score()))]++;
             }
         }
         return counts;
@@ -133,21 +135,26 @@ final class RunOverview {
      */
     static String facts(FileReview r, boolean dryRun) {
         if (dryRun) {
-            return "Would send a prompt of " + r.promptChars() + " characters (the whole file, " + r.fileBytes()
+            return "Would send a prompt of " + r.input().promptChars() + " characters (the whole file, " + r.fileBytes()
                     + " bytes, and the passages below).";
         }
         if (!r.resolved()) {
-            return "no rung's answer was accepted (" + r.attemptsMade() + " calls, " + seconds(r.durationMs()) + ").";
+            return "no rung's answer was accepted (" + r.attemptsMade() + " calls, " + seconds(r.provenance()
+                    .durationMs()) + ").";
         }
         StringBuilder s = new StringBuilder();
-        s.append(r.score() == null ? "none given" : r.score() + "/10").append(" · accepted on attempt ")
-                .append(r.acceptedOn()).append(" (").append(r.escalatedTo()).append(") · ").append(seconds(r.durationMs()));
-        if (r.cached()) {
-            s.append(" · cached, reviewed ").append(r.reviewedAt() == null ? "in an earlier run"
-                    : DateTimeFormatter.ISO_INSTANT.format(r.reviewedAt().truncatedTo(ChronoUnit.SECONDS)));
+        s.append(r.outcome().score() == null ? "none given" : r.outcome().score() + "/10")
+                .append(" · accepted on attempt ")
+                .append(r.outcome().acceptedOn()).append(" (").append(r.outcome().acceptedRung()).append(") · ")
+                .append(seconds(r.provenance().durationMs()));
+        if (r.provenance().cached()) {
+            s.append(" · cached, reviewed ").append(r.provenance().reviewedAt() == null ? "in an earlier run"
+                    : DateTimeFormatter.ISO_INSTANT.format(r.provenance().reviewedAt()
+                    .truncatedTo(ChronoUnit.SECONDS)));
         }
-        if (r.citationsInvalid() > 0 || r.citationsValid() > 0) {
-            s.append(" · citations: ").append(r.citationsValid()).append(" valid, ").append(r.citationsInvalid())
+        if (r.outcome().citationsInvalid() > 0 || r.outcome().citationsValid() > 0) {
+            s.append(" · citations: ").append(r.outcome().citationsValid()).append(" valid, ").append(r.outcome()
+                    .citationsInvalid())
                     .append(" invalid");
         }
         return s.toString();
@@ -155,8 +162,9 @@ final class RunOverview {
 
     /** {@code Too large for ...: reviewed in 12 parts, then consolidated.}, or {@code ""} for a file reviewed whole. */
     static String partsLine(FileReview r) {
-        return r.parts().isEmpty() ? "" : "Too large for the ladder's smallest context window: reviewed in "
-                + r.parts().size() + " parts, then consolidated.";
+        return r.provenance().parts().isEmpty() ? ""
+                : "Too large for the ladder's smallest context window: reviewed in "
+                + r.provenance().parts().size() + " parts, then consolidated.";
     }
 
     /** A document's size: {@code 990 characters, 24 lines, 2 passages, 5 sections}. */

@@ -37,16 +37,14 @@ public record RunReport(
         documents = List.copyOf(documents);
     }
 
-    /** A run whose retrieval is not recorded. */
-    public RunReport(Instant ranAt, boolean dryRun, List<FileReview> reviews, List<SkippedFile> skipped,
-            List<String> ladder, String embedder, List<DocumentInfo> documents, long totalDurationMs, String shard) {
-        this(ranAt, dryRun, reviews, skipped, ladder, embedder, documents, totalDurationMs, shard, null);
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** An unsharded run. */
-    public RunReport(Instant ranAt, boolean dryRun, List<FileReview> reviews, List<SkippedFile> skipped,
-            List<String> ladder, String embedder, List<DocumentInfo> documents, long totalDurationMs) {
-        this(ranAt, dryRun, reviews, skipped, ladder, embedder, documents, totalDurationMs, null);
+    public Builder toBuilder() {
+        return new Builder().ranAt(ranAt).dryRun(dryRun).reviews(reviews).skipped(skipped).ladder(ladder)
+                .embedder(embedder).documents(documents).totalDurationMs(totalDurationMs).shard(shard)
+                .retrieval(retrieval);
     }
 
     public int resolvedCount() {
@@ -59,7 +57,7 @@ public record RunReport(
 
     /** Model calls this run made (cached reviews made none). */
     public int callsThisRun() {
-        return reviews.stream().filter(r -> !r.cached()).mapToInt(FileReview::attemptsMade).sum();
+        return reviews.stream().filter(r -> !r.provenance().cached()).mapToInt(FileReview::attemptsMade).sum();
     }
 
     /** Files whose alignment score is below {@code minScore} (none when it is 0, none in a dry run), in order. */
@@ -67,10 +65,81 @@ public record RunReport(
         if (dryRun || minScore <= 0) {
             return List.of();
         }
-        return reviews.stream().filter(r -> r.score() != null && r.score() < minScore).toList();
+        return reviews.stream().filter(r -> r.outcome().score() != null && r.outcome().score() < minScore).toList();
     }
 
     public int totalAttempts() {
         return reviews.stream().mapToInt(FileReview::attemptsMade).sum();
+    }
+
+    /** Builds a {@link RunReport}; unset lists are empty, the embedder {@code ""}. */
+    public static final class Builder {
+        private Instant ranAt;
+        private boolean dryRun;
+        private List<FileReview> reviews = List.of();
+        private List<SkippedFile> skipped = List.of();
+        private List<String> ladder = List.of();
+        private String embedder = "";
+        private List<DocumentInfo> documents = List.of();
+        private long totalDurationMs;
+        private String shard;
+        private String retrieval;
+
+        private Builder() {}
+
+        public Builder ranAt(Instant value) {
+            ranAt = value;
+            return this;
+        }
+
+        public Builder dryRun(boolean value) {
+            dryRun = value;
+            return this;
+        }
+
+        public Builder reviews(List<FileReview> value) {
+            reviews = value;
+            return this;
+        }
+
+        public Builder skipped(List<SkippedFile> value) {
+            skipped = value;
+            return this;
+        }
+
+        public Builder ladder(List<String> value) {
+            ladder = value;
+            return this;
+        }
+
+        public Builder embedder(String value) {
+            embedder = value;
+            return this;
+        }
+
+        public Builder documents(List<DocumentInfo> value) {
+            documents = value;
+            return this;
+        }
+
+        public Builder totalDurationMs(long value) {
+            totalDurationMs = value;
+            return this;
+        }
+
+        public Builder shard(String value) {
+            shard = value;
+            return this;
+        }
+
+        public Builder retrieval(String value) {
+            retrieval = value;
+            return this;
+        }
+
+        public RunReport build() {
+            return new RunReport(ranAt, dryRun, reviews, skipped, ladder, embedder, documents, totalDurationMs, shard,
+                    retrieval);
+        }
     }
 }

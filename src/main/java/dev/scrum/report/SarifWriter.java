@@ -45,7 +45,7 @@ public final class SarifWriter {
             if (!r.resolved() && !run.dryRun()) {
                 results.add(unresolved(r, root));
             }
-            for (Finding f : r.findings()) {
+            for (Finding f : r.outcome().findings()) {
                 results.add(result(r, f, root, run.documents()));
             }
         }
@@ -154,9 +154,9 @@ public final class SarifWriter {
         }
         props.addProperty("lineKnown", f.line() != null);
         props.add("citations", strings(f.citations().stream().map(CitationSection::line).toList()));
-        props.addProperty("model", r.escalatedTo());
-        if (r.score() != null) {
-            props.addProperty("score", r.score());
+        props.addProperty("model", r.outcome().acceptedRung());
+        if (r.outcome().score() != null) {
+            props.addProperty("score", r.outcome().score());
         }
         result.add("properties", props);
         return result;

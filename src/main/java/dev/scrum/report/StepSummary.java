@@ -58,25 +58,27 @@ public final class StepSummary {
                 .append("|---|---:|---|---|---:|---:|---:|---:|---:|\n");
         List<FileReview> ordered = run.reviews().stream()
                 .sorted(Comparator.comparing(FileReview::resolved)
-                        .thenComparing(r -> r.score() == null ? 0 : r.score()))
+                        .thenComparing(r -> r.outcome().score() == null ? 0 : r.outcome().score()))
                 .toList();
         for (FileReview r : ordered) {
-            long gaps = r.findings().stream().filter(f -> "gap".equals(f.kind())).count();
-            String marks = BaselineState.describe(r.findings());
+            long gaps = r.outcome().findings().stream().filter(f -> "gap".equals(f.kind())).count();
+            String marks = BaselineState.describe(r.outcome().findings());
             md.append("| `").append(r.file().replace("|", "\\|")).append("` | ")
-                    .append(r.score() == null ? "–" : r.score() + "/10").append(" | ")
-                    .append(r.resolved() ? "attempt " + r.acceptedOn() + (r.cached() ? " (cached)" : "")
+                    .append(r.outcome().score() == null ? "–" : r.outcome().score() + "/10").append(" | ")
+                    .append(r.resolved() ? "attempt " + r.outcome().acceptedOn() + (r.provenance().cached()
+                    ? " (cached)" : "")
                             : "**unresolved**").append(" | ")
-                    .append(r.resolved() ? r.escalatedTo() : "–").append(" | ")
+                    .append(r.resolved() ? r.outcome().acceptedRung() : "–").append(" | ")
                     .append(r.attemptsMade()).append(" | ")
-                    .append(String.format(Locale.ROOT, "%.1f s", r.durationMs() / 1000.0)).append(" | ")
+                    .append(String.format(Locale.ROOT, "%.1f s", r.provenance().durationMs() / 1000.0)).append(" | ")
                     .append(r.promptTokens() + r.completionTokens()).append(" | ")
                     .append(gaps).append(" | ")
-                    .append(r.findings().size()).append(marks == null ? "" : " (" + marks + ")").append(" |\n");
+                    .append(r.outcome().findings().size()).append(marks == null ? "" : " (" + marks + ")")
+                    .append(" |\n");
         }
     }
 
     private static long count(RunReport run, java.util.function.Predicate<Finding> which) {
-        return run.reviews().stream().flatMap(r -> r.findings().stream()).filter(which).count();
+        return run.reviews().stream().flatMap(r -> r.outcome().findings().stream()).filter(which).count();
     }
 }

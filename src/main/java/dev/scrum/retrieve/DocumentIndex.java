@@ -103,7 +103,7 @@ public final class DocumentIndex {
                     best = Math.max(best, Vectors.cosine(query, piece));
                 }
             }
-            scored.add(new ScoredChunk(chunks.get(i), best));
+            scored.add(new ScoredChunk(chunks.get(i), best, null, null));
         }
         scored.sort(BEST_FIRST);
         List<ScoredChunk> ranked = new ArrayList<>(scored.size());

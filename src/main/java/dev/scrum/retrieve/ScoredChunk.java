@@ -29,11 +29,6 @@ public record ScoredChunk(Chunk chunk, double score, Rank dense, Rank lexical) {
         Objects.requireNonNull(chunk, "chunk");
     }
 
-    /** A passage scored by one ranker whose rank is not recorded. */
-    public ScoredChunk(Chunk chunk, double score) {
-        this(chunk, score, null, null);
-    }
-
     /** This passage with another score (a fused one), its ranks kept. */
     ScoredChunk withScore(double fused) {
         return new ScoredChunk(chunk, fused, dense, lexical);

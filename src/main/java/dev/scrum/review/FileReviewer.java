@@ -16,7 +16,10 @@ import dev.scrum.llm.AnswerFormat;
 import dev.scrum.llm.TokenCounter;
 import dev.scrum.prompt.ConsolidationPrompts;
 import dev.scrum.prompt.ReviewPrompts;
+import dev.scrum.report.FileInput;
+import dev.scrum.report.FileOutcome;
 import dev.scrum.report.FilePart;
+import dev.scrum.report.FileProvenance;
 import dev.scrum.report.FileReview;
 import dev.scrum.report.Finding;
 import dev.scrum.retrieve.Retrieval;
@@ -132,9 +135,9 @@ final class FileReviewer {
                     tag, retrieval.prd().size(), retrieval.proposal().size(), offsets(retrieval.prd()),
                     topHeading(retrieval.prd()), promptChars,
                     parts.isEmpty() ? "" : ", too large for the context: " + parts.size() + " parts"));
-            return new FileReview(path, source.bytes(), retrieval.prd(), retrieval.proposal(), List.of(), null, "",
-                    "", null, List.of(), 0, 0, millis(start), promptChars, retrieval.queryPassages(), null, false,
-                    dryRunParts(parts)).withInput(0, source.malformedUtf8());
+            return FileReview.dryRun(path, source.bytes(), new FileInput(retrieval.prd(), retrieval.proposal(),
+                    promptChars, retrieval.queryPassages(), 0, source.malformedUtf8()), millis(start),
+                    dryRunParts(parts));
         }
         List<ScoredChunk> firstPassages = concat(retrieval.prd(), retrieval.proposal());
         ReviewKey key = cache == null
@@ -144,9 +147,11 @@ final class FileReviewer {
             Optional<FileReview> hit = cached(key);
             if (hit.isPresent()) {
                 FileReview r = hit.get();
-                progress.info(String.format(Locale.ROOT, "%s: cached review (%s, %s), score %s", tag, r.escalatedTo(),
-                        r.reviewedAt() == null ? "an earlier run" : r.reviewedAt().truncatedTo(ChronoUnit.SECONDS),
-                        r.score() == null ? "none" : r.score()));
+                progress.info(String.format(Locale.ROOT, "%s: cached review (%s, %s), score %s", tag, r.outcome()
+                        .acceptedRung(),
+                        r.provenance().reviewedAt() == null ? "an earlier run" : r.provenance().reviewedAt()
+                        .truncatedTo(ChronoUnit.SECONDS),
+                        r.outcome().score() == null ? "none" : r.outcome().score()));
                 return r;
             }
         }
@@ -160,10 +165,9 @@ final class FileReviewer {
             progress.info(tag + ": " + reviewed.secretsMasked() + " secret(s) masked before the file was sent "
                     + "(redactSecrets)");
         }
-        FileReview review = finish(path, tag, source, reviewed, promptChars, start, symbols)
-                .withInput(reviewed.secretsMasked(), source.malformedUtf8());
+        FileReview review = finish(path, tag, source, reviewed, promptChars, start, symbols);
         if (key != null && review.resolved()) {
-            cache.store(key.forLadder(request.ladder().subList(0, review.acceptedOn())), review);
+            cache.store(key.forLadder(request.ladder().subList(0, review.outcome().acceptedOn())), review);
         }
         return review;
     }
@@ -293,10 +297,22 @@ final class FileReviewer {
         } else {
             progress.warn(String.format(Locale.ROOT, "%s: UNRESOLVED after %d calls, %.1f s", tag, calls, ms / 1000.0));
         }
-        return new FileReview(path, source.bytes(), reviewed.prd(), reviewed.proposal(), outcome.attempts(),
-                accepted == null ? null : accepted.n(), accepted == null ? "" : accepted.rungId(), outcome.markdown(),
-                outcome.score(), findings, valid, citations.size() - valid, ms, promptChars, reviewed.queryPassages(),
-                clock.instant(), false, reviewed.parts());
+        return FileReview.builder()
+                .file(path)
+                .fileBytes(source.bytes())
+                .input(new FileInput(reviewed.prd(), reviewed.proposal(), promptChars, reviewed.queryPassages(),
+                        reviewed.secretsMasked(), source.malformedUtf8()))
+                .outcome(FileOutcome.builder()
+                        .attempts(outcome.attempts())
+                        .accepted(accepted)
+                        .acceptedMarkdown(outcome.markdown())
+                        .score(outcome.score())
+                        .findings(findings)
+                        .citationsValid(valid)
+                        .citationsInvalid(citations.size() - valid)
+                        .build())
+                .provenance(new FileProvenance(ms, clock.instant(), false, reviewed.parts()))
+                .build();
     }
 
     /** A review of the same inputs accepted on some rung whose ladder up to it is unchanged. */

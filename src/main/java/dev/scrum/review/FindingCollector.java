@@ -31,12 +31,12 @@ final class FindingCollector {
         for (StructuredAnswer.Suggestion s : answer.suggestions()) {
             String symbol = blankToNull(s.symbol());
             out.add(new Finding("suggestion", null, s.title(), s.change(), symbol, locate(s.line(), symbol, null),
-                    cite(s.citations())));
+                    cite(s.citations()), null));
         }
         for (StructuredAnswer.Gap g : answer.gaps()) {
             String symbol = blankToNull(g.symbol());
             out.add(new Finding("gap", g.kind(), null, g.description(), symbol, locate(null, symbol, g.kind()),
-                    cite(g.citations())));
+                    cite(g.citations()), null));
         }
         return out;
     }
@@ -52,7 +52,7 @@ final class FindingCollector {
             String symbol = item.firstSymbol();
             out.add(new Finding(suggestion ? "suggestion" : "gap", item.gapKind(), null, item.text(), symbol,
                     locate(lines.isEmpty() ? null : lines.get(0), symbol, item.gapKind()),
-                    citations.check(item.text())));
+                    citations.check(item.text()), null));
         }
         return out;
     }
@@ -73,7 +73,7 @@ final class FindingCollector {
         for (String c : raw) {
             List<Citation> found = citations.check(c);
             if (found.isEmpty()) {
-                out.add(new Citation(c.strip(), -1, false));
+                out.add(new Citation(c.strip(), -1, false, null, null));
             } else {
                 out.addAll(found);
             }

@@ -52,20 +52,26 @@ public final class ReactorAggregator {
         Set<String> ladder = new LinkedHashSet<>();
         Map<String, DocumentInfo> documents = new LinkedHashMap<>();
         Set<String> embedders = new LinkedHashSet<>();
+        Set<String> retrievals = new LinkedHashSet<>();
         for (ModuleRun m : modules) {
             m.run().reviews().forEach(r -> reviews.add(r.inModule(m.path())));
             m.run().skipped().forEach(f -> skipped.add(new SkippedFile(prefixed(m.path(), f.file()), f.reason())));
             ladder.addAll(m.run().ladder());
             m.run().documents().forEach(d -> documents.putIfAbsent(d.label() + "|" + d.chars() + "|" + d.chunks(), d));
             embedders.add(m.run().embedder());
+            if (m.run().retrieval() != null) {
+                retrievals.add(m.run().retrieval());
+            }
         }
         reviews.sort(Comparator.comparing(FileReview::file));
         skipped.sort(Comparator.comparing(SkippedFile::file));
         Instant ranAt = modules.stream().map(m -> m.run().ranAt()).min(Comparator.naturalOrder()).orElseThrow();
         long duration = modules.stream().mapToLong(m -> m.run().totalDurationMs()).sum();
         boolean dryRun = modules.stream().allMatch(m -> m.run().dryRun());
-        return new RunReport(ranAt, dryRun, reviews, skipped, List.copyOf(ladder), String.join(", ", embedders),
-                List.copyOf(documents.values()), duration);
+        return RunReport.builder().ranAt(ranAt).dryRun(dryRun).reviews(reviews).skipped(skipped)
+                .ladder(List.copyOf(ladder)).embedder(String.join(", ", embedders))
+                .documents(List.copyOf(documents.values())).totalDurationMs(duration)
+                .retrieval(retrievals.isEmpty() ? null : String.join(", ", retrievals)).build();
     }
 
     private static String prefixed(String prefix, String file) {

@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything a run needs, resolved: no Maven types, no defaults left to apply.
+ * Everything a run needs, resolved: no Maven types, no defaults left to apply. Built with {@link #builder()},
+ * whose defaults are SPEC.md's.
  *
  * @param baseDir the project's base directory; file paths are relative to it
  * @param files the selected files, relative to {@code baseDir}, with {@code /}
@@ -33,7 +34,7 @@ import java.util.Objects;
  * @param shard the slice of the selection {@code files} is, for {@code summary.json}; {@code null} when unsharded
  * @param requireScore an answer with no alignment score is not accepted
  * @param baseline accepted findings, marked {@code known} in the reports; {@link Baseline#NONE} for none
- * @param retrieval how passages are ranked ({@code lexical}: no embedder is loaded)
+ * @param ranker how passages are ranked ({@code lexical}: no embedder is loaded)
  */
 public record ReviewRequest(
         Path baseDir,
@@ -56,11 +57,11 @@ public record ReviewRequest(
         Shard shard,
         boolean requireScore,
         Baseline baseline,
-        Ranker retrieval) {
+        Ranker ranker) {
 
     public ReviewRequest {
         Objects.requireNonNull(baseDir, "baseDir");
-        retrieval = retrieval == null ? Ranker.DEFAULT : retrieval;
+        ranker = ranker == null ? Ranker.DEFAULT : ranker;
         Objects.requireNonNull(prd, "prd");
         Objects.requireNonNull(embedding, "embedding");
         Objects.requireNonNull(outputDirectory, "outputDirectory");
@@ -70,57 +71,17 @@ public record ReviewRequest(
         baseline = baseline == null ? Baseline.NONE : baseline;
     }
 
-    /** A request with no baseline. */
-    public ReviewRequest(Path baseDir, List<String> files, Path prd, Path proposal, List<Rung> ladder,
-            EmbeddingSettings embedding, int chunkSize, int chunkOverlap, int topK, int minAnswerChars, int threads,
-            Path outputDirectory, boolean dryRun, long maxFileBytes, Path cacheDirectory, boolean reuseCached,
-            List<String> unchangedFiles, Shard shard, boolean requireScore) {
-        this(baseDir, files, prd, proposal, ladder, embedding, chunkSize, chunkOverlap, topK, minAnswerChars, threads,
-                outputDirectory, dryRun, maxFileBytes, cacheDirectory, reuseCached, unchangedFiles, shard, requireScore,
-                Baseline.NONE);
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** A request ranking passages the default way. */
-    public ReviewRequest(Path baseDir, List<String> files, Path prd, Path proposal, List<Rung> ladder,
-            EmbeddingSettings embedding, int chunkSize, int chunkOverlap, int topK, int minAnswerChars, int threads,
-            Path outputDirectory, boolean dryRun, long maxFileBytes, Path cacheDirectory, boolean reuseCached,
-            List<String> unchangedFiles, Shard shard, boolean requireScore, Baseline baseline) {
-        this(baseDir, files, prd, proposal, ladder, embedding, chunkSize, chunkOverlap, topK, minAnswerChars, threads,
-                outputDirectory, dryRun, maxFileBytes, cacheDirectory, reuseCached, unchangedFiles, shard, requireScore,
-                baseline, null);
-    }
-
-
-    /** This request with another retrieval. */
-    public ReviewRequest withRetrieval(Ranker ranker) {
-        return new ReviewRequest(baseDir, files, prd, proposal, ladder, embedding, chunkSize, chunkOverlap, topK,
-                minAnswerChars, threads, outputDirectory, dryRun, maxFileBytes, cacheDirectory, reuseCached,
-                unchangedFiles, shard, requireScore, baseline, ranker);
-    }
-
-    /** An unsharded request. */
-    public ReviewRequest(Path baseDir, List<String> files, Path prd, Path proposal, List<Rung> ladder,
-            EmbeddingSettings embedding, int chunkSize, int chunkOverlap, int topK, int minAnswerChars, int threads,
-            Path outputDirectory, boolean dryRun, long maxFileBytes, Path cacheDirectory, boolean reuseCached,
-            List<String> unchangedFiles) {
-        this(baseDir, files, prd, proposal, ladder, embedding, chunkSize, chunkOverlap, topK, minAnswerChars, threads,
-                outputDirectory, dryRun, maxFileBytes, cacheDirectory, reuseCached, unchangedFiles, null, false);
-    }
-
-    /** A request that reviews every selected file. */
-    public ReviewRequest(Path baseDir, List<String> files, Path prd, Path proposal, List<Rung> ladder,
-            EmbeddingSettings embedding, int chunkSize, int chunkOverlap, int topK, int minAnswerChars, int threads,
-            Path outputDirectory, boolean dryRun, long maxFileBytes, Path cacheDirectory, boolean reuseCached) {
-        this(baseDir, files, prd, proposal, ladder, embedding, chunkSize, chunkOverlap, topK, minAnswerChars, threads,
-                outputDirectory, dryRun, maxFileBytes, cacheDirectory, reuseCached, List.of());
-    }
-
-    /** A request with no review cache. */
-    public ReviewRequest(Path baseDir, List<String> files, Path prd, Path proposal, List<Rung> ladder,
-            EmbeddingSettings embedding, int chunkSize, int chunkOverlap, int topK, int minAnswerChars, int threads,
-            Path outputDirectory, boolean dryRun, long maxFileBytes) {
-        this(baseDir, files, prd, proposal, ladder, embedding, chunkSize, chunkOverlap, topK, minAnswerChars, threads,
-                outputDirectory, dryRun, maxFileBytes, null, false);
+    public Builder toBuilder() {
+        return new Builder().baseDir(baseDir).files(files).prd(prd).proposal(proposal).ladder(ladder)
+                .embedding(embedding).chunkSize(chunkSize).chunkOverlap(chunkOverlap).topK(topK)
+                .minAnswerChars(minAnswerChars).threads(threads).outputDirectory(outputDirectory).dryRun(dryRun)
+                .maxFileBytes(maxFileBytes).cacheDirectory(cacheDirectory).reuseCached(reuseCached)
+                .unchangedFiles(unchangedFiles).shard(shard).requireScore(requireScore).baseline(baseline)
+                .ranker(ranker);
     }
 
     /** The rubric's settings, as they decide whether an answer is accepted (part of a cached review's key). */
@@ -136,5 +97,147 @@ public record ReviewRequest(
     /** {@code target/scrum/}. */
     public Path jsonDirectory() {
         return outputDirectory.resolve("scrum");
+    }
+
+    /**
+     * Builds a {@link ReviewRequest}. Unset values are SPEC.md's defaults: passages of 800 characters sharing
+     * 120, {@code topK} 5, answers of 200 characters at least, 4 threads, files up to 1 MiB, the in-process
+     * embedder, the default ranker; no cache, no shard, no baseline.
+     */
+    public static final class Builder {
+        private Path baseDir;
+        private List<String> files = List.of();
+        private Path prd;
+        private Path proposal;
+        private List<Rung> ladder = List.of();
+        private EmbeddingSettings embedding = EmbeddingSettings.local();
+        private int chunkSize = 800;
+        private int chunkOverlap = 120;
+        private int topK = 5;
+        private int minAnswerChars = 200;
+        private int threads = 4;
+        private Path outputDirectory;
+        private boolean dryRun;
+        private long maxFileBytes = 1_048_576L;
+        private Path cacheDirectory;
+        private boolean reuseCached;
+        private List<String> unchangedFiles = List.of();
+        private Shard shard;
+        private boolean requireScore;
+        private Baseline baseline = Baseline.NONE;
+        private Ranker ranker = Ranker.DEFAULT;
+
+        private Builder() {}
+
+        public Builder baseDir(Path value) {
+            baseDir = value;
+            return this;
+        }
+
+        public Builder files(List<String> value) {
+            files = value;
+            return this;
+        }
+
+        public Builder prd(Path value) {
+            prd = value;
+            return this;
+        }
+
+        public Builder proposal(Path value) {
+            proposal = value;
+            return this;
+        }
+
+        public Builder ladder(List<Rung> value) {
+            ladder = value;
+            return this;
+        }
+
+        public Builder embedding(EmbeddingSettings value) {
+            embedding = value;
+            return this;
+        }
+
+        public Builder chunkSize(int value) {
+            chunkSize = value;
+            return this;
+        }
+
+        public Builder chunkOverlap(int value) {
+            chunkOverlap = value;
+            return this;
+        }
+
+        public Builder topK(int value) {
+            topK = value;
+            return this;
+        }
+
+        public Builder minAnswerChars(int value) {
+            minAnswerChars = value;
+            return this;
+        }
+
+        public Builder threads(int value) {
+            threads = value;
+            return this;
+        }
+
+        public Builder outputDirectory(Path value) {
+            outputDirectory = value;
+            return this;
+        }
+
+        public Builder dryRun(boolean value) {
+            dryRun = value;
+            return this;
+        }
+
+        public Builder maxFileBytes(long value) {
+            maxFileBytes = value;
+            return this;
+        }
+
+        public Builder cacheDirectory(Path value) {
+            cacheDirectory = value;
+            return this;
+        }
+
+        public Builder reuseCached(boolean value) {
+            reuseCached = value;
+            return this;
+        }
+
+        public Builder unchangedFiles(List<String> value) {
+            unchangedFiles = value;
+            return this;
+        }
+
+        public Builder shard(Shard value) {
+            shard = value;
+            return this;
+        }
+
+        public Builder requireScore(boolean value) {
+            requireScore = value;
+            return this;
+        }
+
+        public Builder baseline(Baseline value) {
+            baseline = value;
+            return this;
+        }
+
+        public Builder ranker(Ranker value) {
+            ranker = value;
+            return this;
+        }
+
+        public ReviewRequest build() {
+            return new ReviewRequest(baseDir, files, prd, proposal, ladder, embedding, chunkSize, chunkOverlap, topK,
+                    minAnswerChars, threads, outputDirectory, dryRun, maxFileBytes, cacheDirectory, reuseCached,
+                    unchangedFiles, shard, requireScore, baseline, ranker);
+        }
     }
 }

@@ -99,7 +99,7 @@ public final class Reviewer {
         if (proposal != null) {
             documents.add(info("PROPOSAL", request.proposal(), proposal, proposalChunks));
         }
-        Ranker ranker = request.retrieval();
+        Ranker ranker = request.ranker();
         Embedder embedder = ranker.usesEmbeddings() ? services.embedder(request.embedding()) : null;
         CachingEmbedder cachedVectors = null;
         if (embedder != null && request.cacheDirectory() != null && request.reuseCached()) {
@@ -134,10 +134,18 @@ public final class Reviewer {
                 cachedVectors.close();
             }
         }
-        RunReport run = new RunReport(ranAt, request.dryRun(), reviews, skipped,
-                request.ladder().stream().map(Rung::id).toList(), embedder == null ? "" : embedder.name(), documents,
-                (System.nanoTime() - start) / 1_000_000, request.shard() == null ? null : request.shard().toString(),
-                ranker.id());
+        RunReport run = RunReport.builder()
+                .ranAt(ranAt)
+                .dryRun(request.dryRun())
+                .reviews(reviews)
+                .skipped(skipped)
+                .ladder(request.ladder().stream().map(Rung::id).toList())
+                .embedder(embedder == null ? "" : embedder.name())
+                .documents(documents)
+                .totalDurationMs((System.nanoTime() - start) / 1_000_000)
+                .shard(request.shard() == null ? null : request.shard().toString())
+                .retrieval(ranker.id())
+                .build();
         JsonReportWriter json = new JsonReportWriter(request.jsonDirectory());
         json.writeSummary(run);
         ReportFiles.write(request.reportFile(), run,

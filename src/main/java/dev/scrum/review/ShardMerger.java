@@ -118,8 +118,17 @@ public final class ShardMerger {
         RunReport model = first.run();
         Instant ranAt = shards.stream().map(s -> s.run().ranAt()).min(Comparator.naturalOrder()).orElseThrow();
         long duration = shards.stream().mapToLong(s -> s.run().totalDurationMs()).sum();
-        return new RunReport(ranAt, model.dryRun(), reviews, skipped, model.ladder(), model.embedder(),
-                model.documents(), duration, null, model.retrieval());
+        return RunReport.builder()
+                .ranAt(ranAt)
+                .dryRun(model.dryRun())
+                .reviews(reviews)
+                .skipped(skipped)
+                .ladder(model.ladder())
+                .embedder(model.embedder())
+                .documents(model.documents())
+                .totalDurationMs(duration)
+                .retrieval(model.retrieval())
+                .build();
     }
 
     /**

@@ -1,12 +1,10 @@
 package dev.scrum.review;
 
 import dev.scrum.ladder.Attempt;
-import dev.scrum.ladder.AttemptStatus;
 import dev.scrum.report.FileReview;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * The review of a file whose review failed unexpectedly: unresolved, with one {@code error} attempt by the
@@ -39,8 +37,6 @@ final class UnexpectedFailure {
         } catch (IOException | RuntimeException unreadable) {
             bytes = 0;
         }
-        Attempt failed = new Attempt(1, PLUGIN, "", AttemptStatus.ERROR, 0, what, durationMs, null, null, "");
-        return new FileReview(path, bytes, List.of(), List.of(), List.of(failed), null, "", "", null, List.of(), 0, 0,
-                durationMs, 0, 0);
+        return FileReview.failed(path, bytes, Attempt.failed(1, PLUGIN, "", what, durationMs));
     }
 }

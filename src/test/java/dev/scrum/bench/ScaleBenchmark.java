@@ -121,7 +121,7 @@ class ScaleBenchmark {
             int first = server.requests("/api/chat").size();
             ReviewResult result = run(big, List.of("src/Big.java"), prd, List.of(rung(server, "big", 8)), 1, null);
             List<RecordedRequest> sent = server.requests("/api/chat").subList(first, server.requests("/api/chat").size());
-            int parts = result.run().reviews().get(0).parts().size();
+            int parts = result.run().reviews().get(0).provenance().parts().size();
             row(String.format(Locale.ROOT, "| a %,d-byte file, default Ollama window (32K) | %d parts + 1 consolidation; "
                     + "%s of %d lines sent |", bigText.length(), parts, linesSent(sent, bigText), bigText.split("\n").length));
         }
@@ -180,13 +180,30 @@ class ScaleBenchmark {
     }
 
     private static Rung rung(FakeModelServer server, String model, int maxConcurrent) {
-        return new Rung(Provider.OLLAMA, model, server.url(), null, null, AnswerFormat.MARKDOWN, 500, null,
-                Duration.ofSeconds(60), maxConcurrent, Provider.OLLAMA.defaultContextTokens(), null);
+        return Rung.builder()
+                .provider(Provider.OLLAMA)
+                .model(model)
+                .baseUrl(server.url())
+                .format(AnswerFormat.MARKDOWN)
+                .maxTokens(500)
+                .timeout(Duration.ofSeconds(60))
+                .maxConcurrent(maxConcurrent)
+                .contextTokens(Provider.OLLAMA.defaultContextTokens())
+                .build();
     }
 
     private static Rung replicas(FakeModelServer a, FakeModelServer b, String model, int capEach) {
-        return new Rung(Provider.OLLAMA, model, a.url(), null, null, AnswerFormat.MARKDOWN, 500, null,
-                Duration.ofSeconds(60), capEach, Provider.OLLAMA.defaultContextTokens(), null, List.of(a.url(), b.url()));
+        return Rung.builder()
+                .provider(Provider.OLLAMA)
+                .model(model)
+                .baseUrl(a.url())
+                .format(AnswerFormat.MARKDOWN)
+                .maxTokens(500)
+                .timeout(Duration.ofSeconds(60))
+                .maxConcurrent(capEach)
+                .contextTokens(Provider.OLLAMA.defaultContextTokens())
+                .baseUrls(List.of(a.url(), b.url()))
+                .build();
     }
 
     private ReviewResult run(Path base, List<String> files, Path prd, List<Rung> ladder, int threads, Path cache)
@@ -196,8 +213,22 @@ class ScaleBenchmark {
 
     private ReviewResult run(Path base, List<String> files, Path prd, List<Rung> ladder, int threads, Path cache,
             boolean dryRun) throws Exception {
-        ReviewRequest request = new ReviewRequest(base, files, prd, null, ladder, EmbeddingSettings.local(), 800, 120, 5,
-                100, threads, base.resolve("target"), dryRun, 1 << 20, cache, cache != null);
+        ReviewRequest request = ReviewRequest.builder()
+                .baseDir(base)
+                .files(files)
+                .prd(prd)
+                .ladder(ladder)
+                .chunkSize(800)
+                .chunkOverlap(120)
+                .topK(5)
+                .minAnswerChars(100)
+                .threads(threads)
+                .outputDirectory(base.resolve("target"))
+                .dryRun(dryRun)
+                .maxFileBytes(1 << 20)
+                .cacheDirectory(cache)
+                .reuseCached(cache != null)
+                .build();
         try (HttpModelServices services = new HttpModelServices()) {
             return new Reviewer(services, Progress.SILENT).run(request);
         }

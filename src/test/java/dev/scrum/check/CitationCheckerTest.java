@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 class CitationCheckerTest {
 
     private final CitationChecker checker = new CitationChecker(List.of(
-            new Chunk(DocumentKind.PRD, 0, "a".repeat(100)),
-            new Chunk(DocumentKind.PRD, 680, "b".repeat(100)),
-            new Chunk(DocumentKind.PROPOSAL, 16320, "c".repeat(100))));
+            new Chunk(DocumentKind.PRD, 0, "a".repeat(100), null, 0),
+            new Chunk(DocumentKind.PRD, 680, "b".repeat(100), null, 0),
+            new Chunk(DocumentKind.PROPOSAL, 16320, "c".repeat(100), null, 0)));
 
     @Test
     void checksEachDistinctCitationAgainstTheSentPassages() {
@@ -20,13 +20,13 @@ class CitationCheckerTest {
                 - gap [PRD @680] and again [PRD @680]
                 - also PLAN@16320, [PRD @27880] and [PLAN @0]
                 """);
-        assertEquals(List.of(new Citation("PRD", 680, true), new Citation("PLAN", 16320, true),
-                new Citation("PRD", 27880, false), new Citation("PLAN", 0, false)), found);
+        assertEquals(List.of(new Citation("PRD", 680, true, null, null), new Citation("PLAN", 16320, true, null, null),
+                new Citation("PRD", 27880, false, null, null), new Citation("PLAN", 0, false, null, null)), found);
     }
 
     @Test
     void aProposalPassageIsCitedAsPlanNotPrd() {
-        assertEquals(new Citation("PRD", 16320, false), checker.cite("PRD", 16320));
-        assertEquals(new Citation("PLAN", 16320, true), checker.cite("PLAN", 16320));
+        assertEquals(new Citation("PRD", 16320, false, null, null), checker.cite("PRD", 16320));
+        assertEquals(new Citation("PLAN", 16320, true, null, null), checker.cite("PLAN", 16320));
     }
 }

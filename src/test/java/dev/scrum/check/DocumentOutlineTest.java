@@ -54,10 +54,10 @@ class DocumentOutlineTest {
         Document prd = new Document(DocumentKind.PRD, Path.of("docs/PRD.md"), MARKDOWN);
         int refunds = MARKDOWN.indexOf("Refunds go");
         CitationChecker checker = new CitationChecker(
-                List.of(new Chunk(DocumentKind.PRD, refunds, "Refunds go"), new Chunk(DocumentKind.PROPOSAL, 0, "x")),
+                List.of(new Chunk(DocumentKind.PRD, refunds, "Refunds go", null, 0), new Chunk(DocumentKind.PROPOSAL, 0, "x", null, 0)),
                 List.of(prd));
-        assertEquals(List.of(new Citation("PRD", refunds, true, 5, "Refunds"), new Citation("PRD", 3, false),
-                new Citation("PLAN", 0, true)), checker.check("[PRD @" + refunds + "], PRD@3 and PLAN@0"));
+        assertEquals(List.of(new Citation("PRD", refunds, true, 5, "Refunds"), new Citation("PRD", 3, false, null, null),
+                new Citation("PLAN", 0, true, null, null)), checker.check("[PRD @" + refunds + "], PRD@3 and PLAN@0"));
     }
 
     @Test

@@ -55,7 +55,7 @@ class LadderTest {
             if (reply instanceof ChatResponse r) {
                 return r;
             }
-            return new ChatResponse((String) reply, FinishReason.STOP, 100, 50, 0, false);
+            return new ChatResponse((String) reply, FinishReason.STOP, 100, 50, 0, false, false, 0);
         }
     }
 
@@ -134,8 +134,8 @@ class LadderTest {
 
     @Test
     void aCutPromptOrAnswerIsTruncatedNotAccepted() {
-        ScriptedClient cutPrompt = new ScriptedClient(new ChatResponse(GOOD, FinishReason.STOP, 4096, 10, 4096, true));
-        ScriptedClient cutAnswer = new ScriptedClient(new ChatResponse(GOOD, FinishReason.LENGTH, 100, 1500, 8192, false));
+        ScriptedClient cutPrompt = new ScriptedClient(new ChatResponse(GOOD, FinishReason.STOP, 4096, 10, 4096, true, false, 0));
+        ScriptedClient cutAnswer = new ScriptedClient(new ChatResponse(GOOD, FinishReason.LENGTH, 100, 1500, 8192, false, false, 0));
         Ladder ladder = new Ladder(List.of(rung("a"), rung("b")), r -> r.model().equals("a") ? cutPrompt : cutAnswer);
         LadderOutcome out = ladder.climb(new ListingPrompts(), new Rubric(200), AttemptListener.NONE);
         assertFalse(out.resolved());
@@ -178,10 +178,17 @@ class LadderTest {
                 Thread.currentThread().interrupt();
             }
             open.decrementAndGet();
-            return new ChatResponse(GOOD, FinishReason.STOP, 1, 1, 0, false);
+            return new ChatResponse(GOOD, FinishReason.STOP, 1, 1, 0, false, false, 0);
         };
-        Rung two = new Rung(Provider.OLLAMA, "m", URI.create("http://localhost:11434"), null, null,
-                AnswerFormat.MARKDOWN, 100, null, Rung.DEFAULT_TIMEOUT, 2, 0, null);
+        Rung two = Rung.builder()
+                .provider(Provider.OLLAMA)
+                .model("m")
+                .baseUrl(URI.create("http://localhost:11434"))
+                .format(AnswerFormat.MARKDOWN)
+                .maxTokens(100)
+                .timeout(Rung.DEFAULT_TIMEOUT)
+                .maxConcurrent(2)
+                .build();
         Ladder ladder = new Ladder(List.of(two), r -> slow);
         ExecutorService pool = Executors.newFixedThreadPool(6);
         CountDownLatch done = new CountDownLatch(12);
@@ -201,7 +208,7 @@ class LadderTest {
 
     @Test
     void tokensAreEstimatedWithATokenizerWhereTheServerGivesNone() {
-        ScriptedClient silent = new ScriptedClient(new ChatResponse(GOOD, FinishReason.STOP, null, null, 0, false));
+        ScriptedClient silent = new ScriptedClient(new ChatResponse(GOOD, FinishReason.STOP, null, null, 0, false, false, 0));
         ScriptedClient counting = new ScriptedClient(GOOD);
         Attempt estimated = new Ladder(List.of(rung("a")), r -> silent)
                 .climb(new ListingPrompts(), new Rubric(200), AttemptListener.NONE).accepted();
@@ -217,8 +224,16 @@ class LadderTest {
 
     private static Rung replicated(int capEach, String... urls) {
         List<URI> servers = java.util.Arrays.stream(urls).map(URI::create).toList();
-        return new Rung(Provider.OLLAMA, "m", servers.get(0), null, null, AnswerFormat.MARKDOWN, 100, null,
-                Rung.DEFAULT_TIMEOUT, capEach, 0, null, servers);
+        return Rung.builder()
+                .provider(Provider.OLLAMA)
+                .model("m")
+                .baseUrl(servers.get(0))
+                .format(AnswerFormat.MARKDOWN)
+                .maxTokens(100)
+                .timeout(Rung.DEFAULT_TIMEOUT)
+                .maxConcurrent(capEach)
+                .baseUrls(servers)
+                .build();
     }
 
     /** Runs {@code files} climbs on a pool of {@code threads}; returns how many were resolved. */
@@ -255,7 +270,7 @@ class LadderTest {
                 Thread.currentThread().interrupt();
             }
             open.get(server).decrementAndGet();
-            return new ChatResponse(GOOD, FinishReason.STOP, 1, 1, 0, false);
+            return new ChatResponse(GOOD, FinishReason.STOP, 1, 1, 0, false, false, 0);
         });
         assertEquals(16, climbAll(ladder, 16, 8));
         assertEquals(2, most.get("gpu1").get());
@@ -273,7 +288,7 @@ class LadderTest {
                 throw new ChatException(ChatException.Kind.NETWORK, 0, "connection refused by http://down:11434",
                         new java.net.ConnectException("Connection refused"));
             }
-            return new ChatResponse(GOOD, FinishReason.STOP, 1, 1, 0, false);
+            return new ChatResponse(GOOD, FinishReason.STOP, 1, 1, 0, false, false, 0);
         });
         assertEquals(10, climbAll(ladder, 10, 1));
         assertEquals(1, refusals.get(), "tried once, then never again");
@@ -288,7 +303,7 @@ class LadderTest {
                 throw new ChatException(ChatException.Kind.NETWORK, 0, "connection refused",
                         new java.net.ConnectException("Connection refused"));
             }
-            return new ChatResponse(GOOD, FinishReason.STOP, 1, 1, 0, false);
+            return new ChatResponse(GOOD, FinishReason.STOP, 1, 1, 0, false, false, 0);
         });
         LadderOutcome first = ladder.climb(new ListingPrompts(), new Rubric(200), AttemptListener.NONE);
         LadderOutcome second = ladder.climb(new ListingPrompts(), new Rubric(200), AttemptListener.NONE);
@@ -301,10 +316,9 @@ class LadderTest {
     @Test
     void eachFaultIsItsOwnStatusAndReasonAndTheNextRungIsToldWhich() {
         Map<String, ScriptedClient> clients = new java.util.LinkedHashMap<>();
-        clients.put("empty", new ScriptedClient(new ChatResponse("", FinishReason.STOP, 100, 0, 0, false)));
-        clients.put("refused", new ScriptedClient(new ChatResponse("", FinishReason.CONTENT_FILTER, 100, 0, 0, false)));
-        clients.put("cut", new ScriptedClient(new ChatResponse("Alignment score: 7/10\n1. `refund` (line",
-                FinishReason.LENGTH, 100, 1500, 0, false)));
+        clients.put("empty", new ScriptedClient(new ChatResponse("", FinishReason.STOP, 100, 0, 0, false, false, 0)));
+        clients.put("refused", new ScriptedClient(new ChatResponse("", FinishReason.CONTENT_FILTER, 100, 0, 0, false, false, 0)));
+        clients.put("cut", new ScriptedClient(new ChatResponse("Alignment score: 7/10\n1. `refund` (line", FinishReason.LENGTH, 100, 1500, 0, false, false, 0)));
         clients.put("garbage", new ScriptedClient(new ChatException(ChatException.Kind.PROTOCOL, 0,
                 "the answer (HTTP 200 from http://x/api/chat) is not JSON: <html>Bad Gateway</html>", null)));
         clients.put("fieldless", new ScriptedClient(new ChatException(ChatException.Kind.PROTOCOL, 0,

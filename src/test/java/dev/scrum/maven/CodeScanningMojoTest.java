@@ -141,8 +141,7 @@ class CodeScanningMojoTest {
                 + tmp.resolve("nothing-here/scrum/summary.json") + " does not exist. Run the review first"),
                 e.getMessage());
         var run = FindingFixtures.run(tmp);
-        ShardMerger.write(new dev.scrum.report.RunReport(run.ranAt(), true, run.reviews(), run.skipped(), run.ladder(),
-                run.embedder(), run.documents(), run.totalDurationMs()), tmp.resolve("dry"), tmp);
+        ShardMerger.write(run.toBuilder().dryRun(true).build(), tmp.resolve("dry"), tmp);
         mojo.outputDirectory = tmp.resolve("dry").toFile();
         e = assertThrows(MojoExecutionException.class, mojo::execute);
         assertTrue(e.getMessage().contains("is a dry run's: it has no findings"), e.getMessage());

@@ -85,8 +85,16 @@ class GateTest {
     @Test
     void aDryRunIsNeverGated() throws Exception {
         RunReport run = FindingFixtures.run(Path.of("/ws"));
-        RunReport dry = new RunReport(run.ranAt(), true, run.reviews(), run.skipped(), run.ladder(), run.embedder(),
-                run.documents(), run.totalDurationMs());
+        RunReport dry = RunReport.builder()
+                .ranAt(run.ranAt())
+                .dryRun(true)
+                .reviews(run.reviews())
+                .skipped(run.skipped())
+                .ladder(run.ladder())
+                .embedder(run.embedder())
+                .documents(run.documents())
+                .totalDurationMs(run.totalDurationMs())
+                .build();
         new Gate(true, 10, Set.of("missing"), log).apply(dry, REPORT);
     }
 }

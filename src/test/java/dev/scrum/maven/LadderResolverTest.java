@@ -126,8 +126,18 @@ class LadderResolverTest {
         c.contextTokens = 32768;
         c.note = "local 7B";
         Rung r = resolver(Map.of(), Map.of()).resolve(null, List.of(c)).get(0);
-        assertEquals(new Rung(Provider.OLLAMA, "m", r.baseUrl(), null, null, AnswerFormat.MARKDOWN, 900, 0.2,
-                java.time.Duration.ofSeconds(30), 3, 32768, "local 7B"), r);
+        assertEquals(Rung.builder()
+                .provider(Provider.OLLAMA)
+                .model("m")
+                .baseUrl(r.baseUrl())
+                .format(AnswerFormat.MARKDOWN)
+                .maxTokens(900)
+                .temperature(0.2)
+                .timeout(java.time.Duration.ofSeconds(30))
+                .maxConcurrent(3)
+                .contextTokens(32768)
+                .note("local 7B")
+                .build(), r);
     }
 
     @Test

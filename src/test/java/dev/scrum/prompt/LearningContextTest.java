@@ -78,7 +78,7 @@ class LearningContextTest {
                 rung("unscored", AnswerFormat.MARKDOWN), rung("good", AnswerFormat.MARKDOWN)),
                 r -> request -> {
                     sent.add(request);
-                    return new ChatResponse(ANSWERS.get(request.model()), FinishReason.STOP, 10, 10, 0, false);
+                    return new ChatResponse(ANSWERS.get(request.model()), FinishReason.STOP, 10, 10, 0, false, false, 0);
                 });
         String path = "src/main/java/com/example/orders/Refunds.java";
         Rubric rubric = new Rubric(100, true, SymbolTable.of(path, FILE));

@@ -39,8 +39,7 @@ class RedactedPromptsTest {
                 void charge() {}
             }
             """.formatted(AWS, PASSWORD);
-    private static final List<ScoredChunk> PRD = List.of(new ScoredChunk(new Chunk(DocumentKind.PRD, 0,
-            "Payments go through the gateway; the deploy token is ghp_canary0123456789abcdefghijklmnopqrstu."), 0.9));
+    private static final List<ScoredChunk> PRD = List.of(new ScoredChunk(new Chunk(DocumentKind.PRD, 0, "Payments go through the gateway; the deploy token is ghp_canary0123456789abcdefghijklmnopqrstu.", null, 0), 0.9, null, null));
 
     private static Rung rung(String model, String url, RedactionPolicy policy) {
         return Rung.of(Provider.OLLAMA, model, URI.create(url)).withFormat(AnswerFormat.MARKDOWN).withRedaction(policy);
@@ -53,7 +52,7 @@ class RedactedPromptsTest {
                 rung("remote", "https://models.example.com", policy));
         Ladder ladder = new Ladder(rungs, r -> (ChatRequest request) -> {
             sent.put(request.model(), request.user());
-            return new ChatResponse("too short", FinishReason.STOP, 10, 10, 0, false);
+            return new ChatResponse("too short", FinishReason.STOP, 10, 10, 0, false, false, 0);
         });
         LadderOutcome outcome = ladder.climb(prompts, new Rubric(50), AttemptListener.NONE);
         assertEquals(2, outcome.callsMade());

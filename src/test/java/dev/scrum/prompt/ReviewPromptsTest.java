@@ -24,8 +24,8 @@ class ReviewPromptsTest {
     }
 
     private final ReviewPrompts prompts = new ReviewPrompts("src/main/java/a/Big.java", bigFile(),
-            List.of(new ScoredChunk(new Chunk(DocumentKind.PRD, 27880, "Refunds are audited."), 0.83)),
-            List.of(new ScoredChunk(new Chunk(DocumentKind.PROPOSAL, 16320, "Record the policy."), 0.79)));
+            List.of(new ScoredChunk(new Chunk(DocumentKind.PRD, 27880, "Refunds are audited.", null, 0), 0.83, null, null)),
+            List.of(new ScoredChunk(new Chunk(DocumentKind.PROPOSAL, 16320, "Record the policy.", null, 0), 0.79, null, null)));
 
     @Test
     void carriesEveryLineOfTheFileNumbered() {
@@ -53,10 +53,7 @@ class ReviewPromptsTest {
     @Test
     void carriesEveryEarlierFailure() {
         List<Attempt> earlier = List.of(
-                new Attempt(1, "ollama/qwen3.5:latest", "qwen3.5:latest", AttemptStatus.ERROR, 0, "http: HTTP 500", 10,
-                        null, null, ""),
-                new Attempt(2, "ollama/qwen3:latest", "qwen3:latest", AttemptStatus.THIN, 42,
-                        "the answer had 42 characters, fewer than the 200 required", 10, null, null, "short"));
+                Attempt.builder().n(1).rungId("ollama/qwen3.5:latest").model("qwen3.5:latest").status(AttemptStatus.ERROR).error("http: HTTP 500").durationMs(10).build(), Attempt.builder().n(2).rungId("ollama/qwen3:latest").model("qwen3:latest").status(AttemptStatus.THIN).chars(42).error("the answer had 42 characters, fewer than the 200 required").durationMs(10).answer("short").build());
         String user = prompts.user(AnswerFormat.JSON, earlier);
         assertTrue(user.contains("- attempt 1 (ollama/qwen3.5:latest, model qwen3.5:latest): error, 0 characters: http: HTTP 500\n"));
         assertTrue(user.contains("- attempt 2 (ollama/qwen3:latest, model qwen3:latest): thin, 42 characters: the answer had 42"));
@@ -76,7 +73,7 @@ class ReviewPromptsTest {
     void namesEachPassagesSectionBesideItsLabel() {
         Chunk timeouts = new Chunk(DocumentKind.PRD, 27880, "Tests time out after ten seconds.",
                 "Writing Tests > Timeouts", 412);
-        String user = new ReviewPrompts("A.java", "class A {}\n", List.of(new ScoredChunk(timeouts, 0.8)), List.of())
+        String user = new ReviewPrompts("A.java", "class A {}\n", List.of(new ScoredChunk(timeouts, 0.8, null, null)), List.of())
                 .user(AnswerFormat.JSON, List.of());
         assertTrue(user.contains("[PRD @27880] (section: Writing Tests > Timeouts)\nTests time out after ten seconds."),
                 user);

@@ -25,7 +25,7 @@ class BaselineTest {
 
     private Baseline writtenAndRead(RunReport run) throws IOException {
         Path file = dir.resolve("scrum-baseline.json");
-        assertEquals(run.reviews().stream().mapToInt(r -> r.findings().size()).sum(), BaselineFile.write(file, run));
+        assertEquals(run.reviews().stream().mapToInt(r -> r.outcome().findings().size()).sum(), BaselineFile.write(file, run));
         return BaselineFile.read(file);
     }
 
@@ -36,9 +36,9 @@ class BaselineTest {
         assertTrue(baseline.active());
         assertEquals(7, baseline.fingerprints().size());
         RunReport marked = baseline.mark(run);
-        assertTrue(marked.reviews().get(0).findings().stream().allMatch(f -> f.baseline() == BaselineState.KNOWN));
-        assertEquals("0 new, 7 known", BaselineState.describe(marked.reviews().get(0).findings()));
-        assertEquals(List.of(), marked.reviews().get(1).findings());
+        assertTrue(marked.reviews().get(0).outcome().findings().stream().allMatch(f -> f.baseline() == BaselineState.KNOWN));
+        assertEquals("0 new, 7 known", BaselineState.describe(marked.reviews().get(0).outcome().findings()));
+        assertEquals(List.of(), marked.reviews().get(1).outcome().findings());
     }
 
     @Test
@@ -61,11 +61,10 @@ class BaselineTest {
         Baseline baseline = writtenAndRead(FindingFixtures.run(dir));
         List<Finding> today = new ArrayList<>(FindingFixtures.ordersFindings());
         Finding contradicts = today.get(3);
-        today.set(3, new Finding(contradicts.kind(), contradicts.gapKind(), null, contradicts.text(),
-                contradicts.symbol(), 144, contradicts.citations()));
+        today.set(3, new Finding(contradicts.kind(), contradicts.gapKind(), null, contradicts.text(), contradicts.symbol(), 144, contradicts.citations(), null));
         today.set(4, gap("partial", "Shipping notifies nobody, and logs nothing.", "ship", 50));
         today.add(gap("contradicts", "Discounts stack, which the PRD forbids.", "discount", 80));
-        List<Finding> marked = baseline.mark(FindingFixtures.run(dir, today)).reviews().get(0).findings();
+        List<Finding> marked = baseline.mark(FindingFixtures.run(dir, today)).reviews().get(0).outcome().findings();
         assertEquals(BaselineState.KNOWN, marked.get(3).baseline());
         assertEquals(BaselineState.NEW, marked.get(4).baseline());
         assertEquals(BaselineState.NEW, marked.get(7).baseline());
@@ -77,7 +76,7 @@ class BaselineTest {
         RunReport run = FindingFixtures.run(dir);
         assertSame(run, Baseline.NONE.mark(run));
         assertFalse(Baseline.NONE.active());
-        assertEquals(null, BaselineState.describe(run.reviews().get(0).findings()));
+        assertEquals(null, BaselineState.describe(run.reviews().get(0).outcome().findings()));
     }
 
     @Test
@@ -89,11 +88,11 @@ class BaselineTest {
         JsonObject json = JsonParser.parseString(Files.readString(written)).getAsJsonObject();
         assertEquals("known", json.getAsJsonArray("findings").get(2).getAsJsonObject().get("baseline").getAsString());
         assertEquals("new", json.getAsJsonArray("findings").get(0).getAsJsonObject().get("baseline").getAsString());
-        assertEquals(marked.findings(), JsonReportReader.readReview(written).findings());
+        assertEquals(marked.outcome().findings(), JsonReportReader.readReview(written).outcome().findings());
         FileReview unmarked = FindingFixtures.review(ORDERS, FindingFixtures.ordersFindings());
         Path plain = new JsonReportWriter(dir.resolve("plain")).writeReview(unmarked);
         assertFalse(Files.readString(plain).contains("\"baseline\""));
-        assertEquals(unmarked.findings(), JsonReportReader.readReview(plain).findings());
+        assertEquals(unmarked.outcome().findings(), JsonReportReader.readReview(plain).outcome().findings());
     }
 
     @Test

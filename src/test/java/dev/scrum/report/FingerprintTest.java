@@ -17,7 +17,7 @@ class FingerprintTest {
     void survivesALineShiftAndNewCitations() {
         Finding at12 = suggestion("Refund", "Record the refund amount.", "refund", 12);
         Finding at40 = suggestion("Refund", "Record the refund amount.", "refund", 40,
-                new Citation("PRD", 0, true));
+                new Citation("PRD", 0, true, null, null));
         assertEquals(Fingerprint.of(FILE, at12), Fingerprint.of(FILE, at40));
         assertTrue(Fingerprint.of(FILE, at12).matches("[0-9a-f]{32}"), Fingerprint.of(FILE, at12));
     }

@@ -122,15 +122,30 @@ class HtmlReportWriterTest {
     @Test
     void aDryRunAndAnEmptyRunHaveTheirOwnPage() {
         RunReport full = ReportFixtures.run();
-        String dry = HtmlReportWriter.render(new RunReport(full.ranAt(), true, full.reviews(), List.of(), full.ladder(),
-                full.embedder(), full.documents(), 10), ReportDocuments.none());
+        String dry = HtmlReportWriter.render(RunReport.builder()
+                        .ranAt(full.ranAt())
+                        .dryRun(true)
+                        .reviews(full.reviews())
+                        .ladder(full.ladder())
+                        .embedder(full.embedder())
+                        .documents(full.documents())
+                        .totalDurationMs(10)
+                        .build(),
+                ReportDocuments.none());
         assertTrue(dry.contains("<p class=\"verdict dry\" id=\"verdict\">Dry run: 7 file(s) would be reviewed; no model was "
                 + "called.</p>"));
         assertFalse(dry.contains("id=\"status-filter\"") || dry.contains("id=\"charts\""));
         assertTrue(dry.contains("<th scope=\"col\" class=\"num\" data-type=\"number\">Prompt characters</th>"));
         assertTrue(dry.contains("is gone or changed), so its sections are not listed."));
-        String empty = HtmlReportWriter.render(new RunReport(Instant.EPOCH, false, List.of(), List.of(), List.of("ollama/m"),
-                "local", List.of(), 0), ReportDocuments.none());
+        String empty = HtmlReportWriter.render(RunReport.builder()
+                        .ranAt(Instant.EPOCH)
+                        .reviews(List.of())
+                        .ladder(List.of("ollama/m"))
+                        .embedder("local")
+                        .documents(List.of())
+                        .totalDurationMs(0)
+                        .build(),
+                ReportDocuments.none());
         assertTrue(empty.contains("<p>No file was selected for review.</p>"));
         assertFalse(empty.contains("<details"));
     }

@@ -18,11 +18,14 @@ class InputFactsReportTest {
 
     private static FileReview withFacts() {
         FileReview r = ReportWritersTest.resolved();
-        List<Attempt> attempts = new ArrayList<>(r.attempts());
+        List<Attempt> attempts = new ArrayList<>(r.outcome().attempts());
         attempts.set(1, attempts.get(1).withRetries(2));
-        return new FileReview(r.file(), r.fileBytes(), r.prdPassages(), r.proposalPassages(), attempts, r.acceptedOn(),
-                r.escalatedTo(), r.suggestions(), r.score(), r.findings(), r.citationsValid(), r.citationsInvalid(),
-                r.durationMs(), r.promptChars(), r.queryPassages()).withInput(3, true);
+        FileInput in = r.input();
+        return r.toBuilder()
+                .input(new FileInput(in.prdPassages(), in.proposalPassages(), in.promptChars(), in.queryPassages(), 3,
+                        true))
+                .outcome(r.outcome().toBuilder().attempts(attempts).build())
+                .build();
     }
 
     @Test
@@ -38,9 +41,9 @@ class InputFactsReportTest {
         assertEquals(3, summary.getAsJsonArray("per_file").get(0).getAsJsonObject().get("redactions").getAsInt());
         assertEquals(3, summary.get("total_redactions").getAsInt());
         FileReview read = JsonReportReader.readReview(dir.resolve(JsonReportWriter.reviewFileName(withFacts().file())));
-        assertEquals(3, read.redactions());
-        assertTrue(read.malformedUtf8());
-        assertEquals(2, read.attempts().get(1).retries());
+        assertEquals(3, read.input().secretsMasked());
+        assertTrue(read.input().malformedUtf8());
+        assertEquals(2, read.outcome().attempts().get(1).retries());
     }
 
     @Test

@@ -23,26 +23,74 @@ class JsonReportReaderTest {
 
     /** What the JSON keeps of a review: everything but the attempts' raw answers and fractions of seconds. */
     private static FileReview asWritten(FileReview r) {
-        List<Attempt> attempts = r.attempts().stream()
-                .map(a -> new Attempt(a.n(), a.rungId(), a.model(), a.status(), a.chars(), a.error(), a.durationMs(),
-                        a.promptTokens(), a.completionTokens(), "", a.tokensEstimated()))
-                .toList();
-        return new FileReview(r.file(), r.fileBytes(), r.prdPassages(), r.proposalPassages(), attempts, r.acceptedOn(),
-                r.escalatedTo(), r.suggestions(), r.score(), r.findings(), r.citationsValid(), r.citationsInvalid(),
-                r.durationMs(), r.promptChars(), r.queryPassages(),
-                r.reviewedAt() == null ? null : r.reviewedAt().truncatedTo(ChronoUnit.SECONDS), r.cached(), r.parts());
+        List<Attempt> attempts = r.outcome().attempts().stream()
+                .map(a -> Attempt.builder()
+                        .n(a.n())
+                        .rungId(a.rungId())
+                        .model(a.model())
+                        .status(a.status())
+                        .chars(a.chars())
+                        .error(a.error())
+                        .durationMs(a.durationMs())
+                        .promptTokens(a.promptTokens())
+                        .completionTokens(a.completionTokens())
+                        .tokensEstimated(a.tokensEstimated())
+                        .build()) .toList();
+        return FileReview.builder()
+                .file(r.file())
+                .fileBytes(r.fileBytes())
+                .input(new FileInput(r.input().prdPassages(), r.input().proposalPassages(), r.input().promptChars(),
+                                r.input().queryPassages(), 0, false))
+                .outcome(FileOutcome.builder()
+                        .attempts(attempts)
+                        .acceptedOn(r.outcome().acceptedOn())
+                        .acceptedRung(r.outcome().acceptedRung())
+                        .acceptedMarkdown(r.outcome().acceptedMarkdown())
+                        .score(r.outcome().score())
+                        .findings(r.outcome().findings())
+                        .citationsValid(r.outcome().citationsValid())
+                        .citationsInvalid(r.outcome().citationsInvalid())
+                        .build())
+                .provenance(new FileProvenance(r.provenance().durationMs(),
+                                r.provenance()
+                                        .reviewedAt() == null ? null : r.provenance()
+                                        .reviewedAt()
+                                        .truncatedTo(ChronoUnit.SECONDS),
+                                r.provenance().cached(), r.provenance().parts()))
+                .build();
     }
 
     /** A cached review of a file reviewed in parts, with estimated token counts: every field set. */
     static FileReview everything() {
         FileReview r = ReportWritersTest.resolved();
-        List<Attempt> attempts = List.of(new Attempt(1, "ollama/qwen3:latest", "qwen3:latest", AttemptStatus.ACCEPTED,
-                900, null, 1200, 4000, 350, "", true));
-        return new FileReview("src/main/java/a/Big.java", r.fileBytes(), r.prdPassages(), r.proposalPassages(), attempts, 1,
-                "ollama/qwen3:latest", r.suggestions(), 6, r.findings(), 2, 0, 5000, 120000, 40,
-                Instant.parse("2026-11-20T08:30:15.250Z"), true,
-                List.of(new FilePart(1, 1, 900, 60000, 1, "ollama/qwen3:latest", 1),
-                        new FilePart(2, 901, 1700, 58000, null, "", 2)));
+        List<Attempt> attempts = List.of(Attempt.builder()
+                .n(1)
+                .rungId("ollama/qwen3:latest")
+                .model("qwen3:latest")
+                .status(AttemptStatus.ACCEPTED)
+                .chars(900)
+                .durationMs(1200)
+                .promptTokens(4000)
+                .completionTokens(350)
+                .tokensEstimated(true)
+                .build());
+        return FileReview.builder()
+                .file("src/main/java/a/Big.java")
+                .fileBytes(r.fileBytes())
+                .input(new FileInput(r.input().prdPassages(), r.input().proposalPassages(), 120000, 40, 0, false))
+                .outcome(FileOutcome.builder()
+                        .attempts(attempts)
+                        .acceptedOn(1)
+                        .acceptedRung("ollama/qwen3:latest")
+                        .acceptedMarkdown(r.outcome().acceptedMarkdown())
+                        .score(6)
+                        .findings(r.outcome().findings())
+                        .citationsValid(2)
+                        .build())
+                .provenance(new FileProvenance(5000, Instant.parse("2026-11-20T08:30:15.250Z"), true,
+                                List.of(new FilePart(1, 1, 900, 60000, 1, "ollama/qwen3:latest", 1),
+                                        new FilePart(2, 901, 1700, 58000, null, "", 2))))
+                .build();
     }
 
     private static void write(Path dir, RunReport run) throws IOException {
@@ -65,15 +113,13 @@ class JsonReportReaderTest {
     void aRunComesBackAsTheSameRecord(@TempDir Path dir) throws Exception {
         RunReport original = ReportWritersTest.run(false, ReportWritersTest.resolved(), ReportWritersTest.unresolved(),
                 everything());
-        RunReport sharded = new RunReport(original.ranAt(), false, original.reviews(), original.skipped(),
-                original.ladder(), original.embedder(), original.documents(), original.totalDurationMs(), "2/3");
+        RunReport sharded = original.toBuilder().shard("2/3").build();
         write(dir, sharded);
 
         RunReport read = JsonReportReader.read(dir);
 
-        RunReport expected = new RunReport(Instant.parse("2026-11-24T10:00:00Z"), false,
-                original.reviews().stream().map(JsonReportReaderTest::asWritten).toList(), original.skipped(),
-                original.ladder(), original.embedder(), original.documents(), original.totalDurationMs(), "2/3");
+        RunReport expected = sharded.toBuilder().ranAt(Instant.parse("2026-11-24T10:00:00Z"))
+                .reviews(original.reviews().stream().map(JsonReportReaderTest::asWritten).toList()).build();
         assertEquals(expected, read);
         assertEquals(MarkdownReportWriter.render(sharded), MarkdownReportWriter.render(read),
                 "the report made from what was read is the report of the run");
@@ -83,9 +129,15 @@ class JsonReportReaderTest {
     void aPassagesSectionLineAndRanksComeBack(@TempDir Path dir) throws Exception {
         Chunk timeouts = new Chunk(DocumentKind.PRD, 27880, "text", "Writing Tests > Timeouts", 412);
         FileReview r = ReportWritersTest.unresolved();
-        FileReview explained = new FileReview(r.file(), r.fileBytes(), List.of(new ScoredChunk(timeouts, 0.5,
-                new ScoredChunk.Rank(3, 0.8123), new ScoredChunk.Rank(1, 17.25))), List.of(), r.attempts(), null, "", "",
-                null, List.of(), 0, 0, 1, 1, 1);
+        FileReview explained = FileReview.builder()
+                .file(r.file())
+                .fileBytes(r.fileBytes())
+                .input(new FileInput(List.of(new ScoredChunk(timeouts, 0.5, new ScoredChunk.Rank(3, 0.8123),
+                                                new ScoredChunk.Rank(1, 17.25))),
+                                List.of(), 1, 1, 0, false))
+                .outcome(FileOutcome.builder().attempts(r.outcome().attempts()).build())
+                .provenance(new FileProvenance(1, null, false, List.of()))
+                .build();
         Path file = new JsonReportWriter(dir).writeReview(explained);
         assertEquals(asWritten(explained), JsonReportReader.readReview(file));
     }
@@ -105,10 +157,16 @@ class JsonReportReaderTest {
     void theReportOfWhatWasReadRoundsSimilaritiesAsTheRunsOwnReport(@TempDir Path dir) throws Exception {
         FileReview r = ReportWritersTest.unresolved();
         List<ScoredChunk> awkward = Stream.of(0.68149, 0.63449999, 0.12345, 0.99995)
-                .map(score -> new ScoredChunk(new Chunk(DocumentKind.PRD, 0, "text"), score))
+                .map(score -> new ScoredChunk(new Chunk(DocumentKind.PRD, 0, "text", null, 0), score, null, null))
                 .toList();
-        RunReport run = ReportWritersTest.run(false, new FileReview(r.file(), r.fileBytes(), awkward, List.of(),
-                r.attempts(), null, "", "", null, List.of(), 0, 0, 1, 1, 1));
+        RunReport run = ReportWritersTest.run(false,
+                FileReview.builder()
+                        .file(r.file())
+                        .fileBytes(r.fileBytes())
+                        .input(new FileInput(awkward, List.of(), 1, 1, 0, false))
+                        .outcome(FileOutcome.builder().attempts(r.outcome().attempts()).build())
+                        .provenance(new FileProvenance(1, null, false, List.of()))
+                        .build());
         write(dir, run);
         assertEquals(MarkdownReportWriter.render(run), MarkdownReportWriter.render(JsonReportReader.read(dir)));
     }

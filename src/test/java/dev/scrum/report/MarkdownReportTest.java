@@ -164,8 +164,16 @@ class MarkdownReportTest {
     @Test
     void aDryRunListsWhatWouldBeSentAndTheCoverageOfWhatWasRetrieved() {
         RunReport full = ReportFixtures.run();
-        RunReport dry = new RunReport(full.ranAt(), true, full.reviews(), full.skipped(), full.ladder(), full.embedder(),
-                full.documents(), full.totalDurationMs());
+        RunReport dry = RunReport.builder()
+                .ranAt(full.ranAt())
+                .dryRun(true)
+                .reviews(full.reviews())
+                .skipped(full.skipped())
+                .ladder(full.ladder())
+                .embedder(full.embedder())
+                .documents(full.documents())
+                .totalDurationMs(full.totalDurationMs())
+                .build();
         String md = MarkdownReportWriter.render(dry, ReportFixtures.documents());
         assertTrue(md.startsWith("# Scrum review report\n\n**Dry run: 7 file(s) would be reviewed; no model was called.**"));
         assertFalse(md.contains("## Charts") || md.contains("## Ladder") || md.contains("- Ladder:"));

@@ -97,25 +97,43 @@ final class ReportFixtures {
     static ScoredChunk prd(String from, String to, double similarity) {
         int start = at(from);
         int end = to == null ? PRD.length() : at(to);
-        return new ScoredChunk(new Chunk(DocumentKind.PRD, start, PRD.substring(start, end)), similarity);
+        return new ScoredChunk(new Chunk(DocumentKind.PRD, start, PRD.substring(start, end), null, 0), similarity, null, null);
     }
 
     static ScoredChunk plan() {
-        return new ScoredChunk(new Chunk(DocumentKind.PROPOSAL, 0, PROPOSAL), 0.71);
+        return new ScoredChunk(new Chunk(DocumentKind.PROPOSAL, 0, PROPOSAL, null, 0), 0.71, null, null);
     }
 
     static Citation cite(String heading) {
-        return new Citation("PRD", at(heading), true);
+        return new Citation("PRD", at(heading), true, null, null);
     }
 
     static Attempt accepted(int n, String rung, int chars, long ms, int prompt, int answer) {
-        return new Attempt(n, rung, rung.substring(rung.indexOf('/') + 1), AttemptStatus.ACCEPTED, chars, null, ms,
-                prompt, answer, "answer");
+        return Attempt.builder()
+                .n(n)
+                .rungId(rung)
+                .model(rung.substring(rung.indexOf('/') + 1))
+                .status(AttemptStatus.ACCEPTED)
+                .chars(chars)
+                .durationMs(ms)
+                .promptTokens(prompt)
+                .completionTokens(answer)
+                .answer("answer")
+                .build();
     }
 
     static Attempt failed(int n, String rung, AttemptStatus status, String why, long ms) {
-        return new Attempt(n, rung, rung.substring(rung.indexOf('/') + 1), status, status == AttemptStatus.ERROR || status == AttemptStatus.SKIPPED ? 0 : 120,
-                why, ms, status == AttemptStatus.SKIPPED ? null : 1200, status == AttemptStatus.ERROR ? null : 40, "");
+        return Attempt.builder()
+                .n(n)
+                .rungId(rung)
+                .model(rung.substring(rung.indexOf('/') + 1))
+                .status(status)
+                .chars(status == AttemptStatus.ERROR || status == AttemptStatus.SKIPPED ? 0 : 120)
+                .error(why)
+                .durationMs(ms)
+                .promptTokens(status == AttemptStatus.SKIPPED ? null : 1200)
+                .completionTokens(status == AttemptStatus.ERROR ? null : 40)
+                .build();
     }
 
     static FileReview review(String file, List<ScoredChunk> passages, List<Attempt> attempts, Integer score,
@@ -124,9 +142,22 @@ final class ReportFixtures {
         boolean resolved = last.status() == AttemptStatus.ACCEPTED;
         int valid = (int) findings.stream().flatMap(f -> f.citations().stream()).filter(Citation::valid).count();
         int invalid = (int) findings.stream().flatMap(f -> f.citations().stream()).filter(c -> !c.valid()).count();
-        return new FileReview(file, 2000 + file.length() * 10, passages, List.of(plan()), attempts,
-                resolved ? last.n() : null, resolved ? last.rungId() : "", resolved ? answer : "", score, findings, valid,
-                invalid, ms, 9000, 6);
+        return FileReview.builder()
+                .file(file)
+                .fileBytes(2000 + file.length() * 10)
+                .input(new FileInput(passages, List.of(plan()), 9000, 6, 0, false))
+                .outcome(FileOutcome.builder()
+                        .attempts(attempts)
+                        .acceptedOn(resolved ? last.n() : null)
+                        .acceptedRung(resolved ? last.rungId() : "")
+                        .acceptedMarkdown(resolved ? answer : "")
+                        .score(score)
+                        .findings(findings)
+                        .citationsValid(valid)
+                        .citationsInvalid(invalid)
+                        .build())
+                .provenance(new FileProvenance(ms, null, false, List.of()))
+                .build();
     }
 
     static RunReport run() {
@@ -149,19 +180,15 @@ final class ReportFixtures {
 
                         - *missing* `sendToOriginalMethod`: refunds are not sent back within five days [PRD @%d]
                         """.formatted(at("### Refunds"), at("### Refunds"), at("### Refunds")),
-                List.of(new Finding("suggestion", null, "Record the policy version", "write it to the audit entry",
-                                "refund", 9, List.of(cite("### Refunds"))),
-                        new Finding("suggestion", null, "Reject shipped orders", "refuse refunds of shipped, unreturned orders",
-                                null, 14, List.of(cite("### Refunds"))),
-                        new Finding("gap", "missing", null, "refunds are not sent back within five days",
-                                "sendToOriginalMethod", null, List.of(cite("### Refunds"), new Citation("PLAN", 0, true)))),
+                List.of(new Finding("suggestion", null, "Record the policy version", "write it to the audit entry", "refund", 9, List.of(cite("### Refunds")), null),
+                        new Finding("suggestion", null, "Reject shipped orders", "refuse refunds of shipped, unreturned orders", null, 14, List.of(cite("### Refunds")), null),
+                        new Finding("gap", "missing", null, "refunds are not sent back within five days", "sendToOriginalMethod", null, List.of(cite("### Refunds"), new Citation("PLAN", 0, true, null, null)), null)),
                 14020));
         reviews.add(review(CHECKOUT, List.of(prd("# Orders PRD", "## Payments", 0.77), prd("## Payments", "### Refunds", 0.75)),
                 List.of(accepted(1, LADDER.get(0), 1710, 6100, 2400, 380)), 9,
                 "**Alignment score: 9/10**\n\n#### Suggested changes\n\n1. **Cap order lines** (`place`, line 22) — "
                         + "refuse a 51st line [PRD @" + at("## Placing orders") + "]\n",
-                List.of(new Finding("suggestion", null, "Cap order lines", "refuse a 51st line", "place", 22,
-                        List.of(cite("## Placing orders")))),
+                List.of(new Finding("suggestion", null, "Cap order lines", "refuse a 51st line", "place", 22, List.of(cite("## Placing orders")), null)),
                 6100));
         reviews.add(review(PAYMENT, List.of(prd("## Payments", "### Refunds", 0.83)),
                 List.of(failed(1, LADDER.get(0), AttemptStatus.UNGROUNDED, "names line 310, but the file has 120 lines", 3000),
@@ -169,26 +196,38 @@ final class ReportFixtures {
                         accepted(3, LADDER.get(2), 1300, 8000, 2100, 510)),
                 4, "**Alignment score: 4/10**\n\n#### Gaps\n\n- *contradicts* `capture`: captures at checkout, "
                         + "not on shipping [PRD @" + at("## Payments") + "]\n",
-                List.of(new Finding("gap", "contradicts", null, "captures at checkout, not on shipping", "capture", 41,
-                        List.of(cite("## Payments"), new Citation("PRD", 99999, false)))),
+                List.of(new Finding("gap", "contradicts", null, "captures at checkout, not on shipping", "capture", 41, List.of(cite("## Payments"), new Citation("PRD", 99999, false, null, null)), null)),
                 14500));
         FileReview ledger = review(LEDGER, List.of(prd("## Shipping", "### Tracking", 0.58)),
                 List.of(accepted(1, LADDER.get(0), 900, 2000, 1900, 100)), 7,
                 "**Alignment score: 7/10**\n\n#### Suggested changes\n\n1. **Record carriers** (`ship`, line 1200) — "
                         + "keep the carrier [PRD @" + at("## Shipping") + "]\n",
-                List.of(new Finding("suggestion", null, "Record carriers", "keep the carrier", "ship", 1200,
-                        List.of(cite("## Shipping")))),
+                List.of(new Finding("suggestion", null, "Record carriers", "keep the carrier", "ship", 1200, List.of(cite("## Shipping")), null)),
                 21000);
-        reviews.add(new FileReview(ledger.file(), 99000, ledger.prdPassages(), ledger.proposalPassages(),
-                ledger.attempts(), ledger.acceptedOn(), ledger.escalatedTo(), ledger.suggestions(), ledger.score(),
-                ledger.findings(), ledger.citationsValid(), ledger.citationsInvalid(), ledger.durationMs(), 9000, 40, null,
-                false, List.of(new FilePart(1, 1, 1200, 33000, 1, LADDER.get(0), 1),
-                        new FilePart(2, 1201, 2400, 33000, 2, LADDER.get(1), 2),
-                        new FilePart(3, 2401, 3300, 33000, 1, LADDER.get(0), 1))));
+        reviews.add(FileReview.builder()
+                .file(ledger.file())
+                .fileBytes(99000)
+                .input(new FileInput(
+                                ledger.input().prdPassages(), ledger.input().proposalPassages(), 9000, 40, 0, false))
+                .outcome(FileOutcome.builder()
+                        .attempts(ledger.outcome().attempts())
+                        .acceptedOn(ledger.outcome().acceptedOn())
+                        .acceptedRung(ledger.outcome().acceptedRung())
+                        .acceptedMarkdown(ledger.outcome().acceptedMarkdown())
+                        .score(ledger.outcome().score())
+                        .findings(ledger.outcome().findings())
+                        .citationsValid(ledger.outcome().citationsValid())
+                        .citationsInvalid(ledger.outcome().citationsInvalid())
+                        .build())
+                .provenance(new FileProvenance(ledger.provenance().durationMs(), null, false,
+                                List.of(new FilePart(1, 1, 1200, 33000, 1, LADDER.get(0), 1),
+                                        new FilePart(2, 1201, 2400, 33000, 2, LADDER.get(1), 2),
+                                        new FilePart(3, 2401, 3300, 33000, 1, LADDER.get(0), 1))))
+                .build());
         reviews.add(review(CART, List.of(prd("## Placing orders", "## Payments", 0.69)),
                 List.of(accepted(1, LADDER.get(0), 1500, 5000, 2000, 300)), 8,
                 "**Alignment score: 8/10**\n\nReservations match ORD-1.\n", List.of(), 5000)
-                .reviewedAt(Instant.parse("2026-11-20T08:30:00Z")).asCached());
+                .withReviewedAt(Instant.parse("2026-11-20T08:30:00Z")).asCached());
         reviews.add(review(INVENTORY, List.of(prd("## Placing orders", "## Payments", 0.72)),
                 List.of(failed(1, LADDER.get(0), AttemptStatus.ERROR, "timeout: no answer within 180 s", 180000),
                         failed(2, LADDER.get(1), AttemptStatus.THIN, "fewer than 3 suggestions", 5200),
@@ -199,14 +238,17 @@ final class ReportFixtures {
                 "**Alignment score: 5/10**\n\n## Changes\n\n1. " + PLANTED_SCRIPT + " in `notes`\n2. " + PLANTED_IMG
                         + " and **bold** and *emphasis*\n3. [a link](javascript:window.__pwned=3)\n\n```html\n"
                         + PLANTED_SCRIPT + "\n```\n",
-                List.of(new Finding("suggestion", null, "\"><svg onload=\"window.__pwned = 5\">", PLANTED_SCRIPT,
-                        "<notes>", 3, List.of(new Citation("PRD", 0, true)))),
+                List.of(new Finding("suggestion", null, "\"><svg onload=\"window.__pwned = 5\">", PLANTED_SCRIPT, "<notes>", 3, List.of(new Citation("PRD", 0, true, null, null)), null)),
                 3000));
-        return new RunReport(Instant.parse("2026-11-24T10:00:00Z"), false, reviews,
-                List.of(new SkippedFile("assets/logo.bin", "binary: it contains NUL bytes")), LADDER,
-                "local/bge-small-en-v1.5-q",
-                List.of(new DocumentInfo("PRD", "docs/PRD.md", PRD.length(), 9),
-                        new DocumentInfo("PROPOSAL", "docs/PROPOSAL.md", PROPOSAL.length(), 1)),
-                241000);
+        return RunReport.builder()
+                .ranAt(Instant.parse("2026-11-24T10:00:00Z"))
+                .reviews(reviews)
+                .skipped(List.of(new SkippedFile("assets/logo.bin", "binary: it contains NUL bytes")))
+                .ladder(LADDER)
+                .embedder("local/bge-small-en-v1.5-q")
+                .documents(List.of(new DocumentInfo("PRD", "docs/PRD.md", PRD.length(), 9),
+                                new DocumentInfo("PROPOSAL", "docs/PROPOSAL.md", PROPOSAL.length(), 1)))
+                .totalDurationMs(241000)
+                .build();
     }
 }

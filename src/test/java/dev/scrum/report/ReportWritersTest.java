@@ -21,32 +21,81 @@ import org.junit.jupiter.api.io.TempDir;
 class ReportWritersTest {
 
     static FileReview resolved() {
-        return new FileReview("src/main/java/a/B.java", 12345,
-                List.of(new ScoredChunk(new Chunk(DocumentKind.PRD, 27880, "x".repeat(800)), 0.83)),
-                List.of(new ScoredChunk(new Chunk(DocumentKind.PROPOSAL, 16320, "y".repeat(764)), 0.79)),
-                List.of(new Attempt(1, "ollama/qwen3.5:latest", "qwen3.5:latest", AttemptStatus.ERROR, 0, "http: HTTP 500",
-                                5, null, null, ""),
-                        new Attempt(2, "ollama/qwen3:latest", "qwen3:latest", AttemptStatus.ACCEPTED, 1830, null, 40000,
-                                900, 400, "answer")),
-                2, "ollama/qwen3:latest", "## Changes\n1. do it", 8,
-                List.of(new Finding("suggestion", null, "Do it", "Change append", "append", 162,
-                                List.of(new Citation("PRD", 27880, true))),
-                        new Finding("gap", "partial", null, "Half done", null, null,
-                                List.of(new Citation("PLAN", 16320, true)))),
-                2, 0, 40210, 15000, 12);
+        return FileReview.builder()
+                .file("src/main/java/a/B.java")
+                .fileBytes(12345)
+                .input(new FileInput(List.of(new ScoredChunk(
+                                                new Chunk(DocumentKind.PRD, 27880, "x".repeat(800), null, 0), 0.83,
+                                                null, null)),
+                                List.of(new ScoredChunk(
+                                                new Chunk(DocumentKind.PROPOSAL, 16320, "y".repeat(764), null, 0), 0.79,
+                                                null, null)),
+                                15000, 12, 0, false))
+                .outcome(FileOutcome.builder()
+                        .attempts(List.of(Attempt.builder()
+                                                .n(1)
+                                                .rungId("ollama/qwen3.5:latest")
+                                                .model("qwen3.5:latest")
+                                                .status(AttemptStatus.ERROR)
+                                                .error("http: HTTP 500")
+                                                .durationMs(5)
+                                                .build(),
+                                        Attempt.builder()
+                                                .n(2)
+                                                .rungId("ollama/qwen3:latest")
+                                                .model("qwen3:latest")
+                                                .status(AttemptStatus.ACCEPTED)
+                                                .chars(1830)
+                                                .durationMs(40000)
+                                                .promptTokens(900)
+                                                .completionTokens(400)
+                                                .answer("answer")
+                                                .build()))
+                        .acceptedOn(2)
+                        .acceptedRung("ollama/qwen3:latest")
+                        .acceptedMarkdown("## Changes\n1. do it")
+                        .score(8)
+                        .findings(List.of(new Finding("suggestion", null, "Do it", "Change append", "append", 162,
+                                                List.of(new Citation("PRD", 27880, true, null, null)), null),
+                                        new Finding("gap", "partial", null, "Half done", null, null,
+                                                List.of(new Citation("PLAN", 16320, true, null, null)), null)))
+                        .citationsValid(2)
+                        .build())
+                .provenance(new FileProvenance(40210, null, false, List.of()))
+                .build();
     }
 
     static FileReview unresolved() {
-        return new FileReview("src/main/java/a/C.java", 10, List.of(), List.of(),
-                List.of(new Attempt(1, "ollama/m", "m", AttemptStatus.THIN, 5, "the answer was empty", 1, null, null, "")),
-                null, "", "", null, List.of(), 0, 0, 100, 500, 1);
+        return FileReview.builder()
+                .file("src/main/java/a/C.java")
+                .fileBytes(10)
+                .input(new FileInput(List.of(), List.of(), 500, 1, 0, false))
+                .outcome(FileOutcome.builder()
+                        .attempts(List.of(Attempt.builder()
+                                        .n(1)
+                                        .rungId("ollama/m")
+                                        .model("m")
+                                        .status(AttemptStatus.THIN)
+                                        .chars(5)
+                                        .error("the answer was empty")
+                                        .durationMs(1)
+                                        .build()))
+                        .build())
+                .provenance(new FileProvenance(100, null, false, List.of()))
+                .build();
     }
 
     static RunReport run(boolean dryRun, FileReview... reviews) {
-        return new RunReport(Instant.parse("2026-11-24T10:00:00.123Z"), dryRun, List.of(reviews),
-                List.of(new SkippedFile("big.bin", "binary: it contains NUL bytes")),
-                List.of("ollama/qwen3.5:latest", "ollama/qwen3:latest"), "local/bge-small-en-v1.5-q",
-                List.of(new DocumentInfo("PRD", "docs/PRD.md", 50000, 74)), 111700);
+        return RunReport.builder()
+                .ranAt(Instant.parse("2026-11-24T10:00:00.123Z"))
+                .dryRun(dryRun)
+                .reviews(List.of(reviews))
+                .skipped(List.of(new SkippedFile("big.bin", "binary: it contains NUL bytes")))
+                .ladder(List.of("ollama/qwen3.5:latest", "ollama/qwen3:latest"))
+                .embedder("local/bge-small-en-v1.5-q")
+                .documents(List.of(new DocumentInfo("PRD", "docs/PRD.md", 50000, 74)))
+                .totalDurationMs(111700)
+                .build();
     }
 
     @Test
@@ -134,19 +183,39 @@ class ReportWritersTest {
     }
 
     static FileReview citing(String file, Integer score, List<Citation> citations) {
-        return new FileReview(file, 10, List.of(), List.of(),
-                List.of(new Attempt(1, "ollama/m", "m", AttemptStatus.ACCEPTED, 300, null, 1, null, null, "answer")),
-                1, "ollama/m", "1. do it", score,
-                List.of(new Finding("suggestion", null, "Do it", "Change append", "append", 12, citations)),
-                (int) citations.stream().filter(Citation::valid).count(),
-                (int) citations.stream().filter(c -> !c.valid()).count(), 1, 1, 1);
+        return FileReview.builder()
+                .file(file)
+                .fileBytes(10)
+                .input(new FileInput(List.of(), List.of(), 1, 1, 0, false))
+                .outcome(FileOutcome.builder()
+                        .attempts(List.of(Attempt.builder()
+                                        .n(1)
+                                        .rungId("ollama/m")
+                                        .model("m")
+                                        .status(AttemptStatus.ACCEPTED)
+                                        .chars(300)
+                                        .durationMs(1)
+                                        .answer("answer")
+                                        .build()))
+                        .acceptedOn(1)
+                        .acceptedRung("ollama/m")
+                        .acceptedMarkdown("1. do it")
+                        .score(score)
+                        .findings(List.of(new Finding(
+                                                "suggestion", null, "Do it", "Change append", "append", 12, citations,
+                                                null)))
+                        .citationsValid((int) citations.stream().filter(Citation::valid).count())
+                        .citationsInvalid((int) citations.stream().filter(c -> !c.valid()).count())
+                        .build())
+                .provenance(new FileProvenance(1, null, false, List.of()))
+                .build();
     }
 
     @Test
     void citationsAreShownWithTheirPlaceOrMarkedInvalid(@TempDir Path dir) throws Exception {
         FileReview r = citing("src/a/A.java", 6, List.of(new Citation("PRD", 27880, true, 212, "Refunds"),
-                new Citation("PLAN", 0, true, 1, null), new Citation("PRD", 99999, false),
-                new Citation("section 3", -1, false), new Citation("PRD", 27880, true, 212, "Refunds")));
+                new Citation("PLAN", 0, true, 1, null), new Citation("PRD", 99999, false, null, null),
+                new Citation("section 3", -1, false, null, null), new Citation("PRD", 27880, true, 212, "Refunds")));
         String md = MarkdownReportWriter.render(run(false, r));
         assertTrue(md.contains("""
                 ### Citations
@@ -185,11 +254,23 @@ class ReportWritersTest {
         Chunk timeouts = new Chunk(DocumentKind.PRD, 27880, "x".repeat(800), "Writing Tests > Timeouts", 412);
         ScoredChunk found = new ScoredChunk(timeouts, 0.9125, new ScoredChunk.Rank(3, 0.8123),
                 new ScoredChunk.Rank(1, 17.25));
-        FileReview r = new FileReview("src/main/java/a/B.java", 12345, List.of(found), List.of(), List.of(), null, "",
-                "", null, List.of(), 0, 0, 10, 15000, 2);
-        return new RunReport(Instant.parse("2026-11-24T10:00:00Z"), true, List.of(r), List.of(), List.of(),
-                "local/bge-small-en-v1.5-q", List.of(new DocumentInfo("PRD", "docs/PRD.md", 50000, 74)), 100, null,
-                "hybrid");
+        FileReview r = FileReview.builder()
+                .file("src/main/java/a/B.java")
+                .fileBytes(12345)
+                .input(new FileInput(List.of(found), List.of(), 15000, 2, 0, false))
+                .outcome(FileOutcome.builder().attempts(List.of()).build())
+                .provenance(new FileProvenance(10, null, false, List.of()))
+                .build();
+        return RunReport.builder()
+                .ranAt(Instant.parse("2026-11-24T10:00:00Z"))
+                .dryRun(true)
+                .reviews(List.of(r))
+                .ladder(List.of())
+                .embedder("local/bge-small-en-v1.5-q")
+                .documents(List.of(new DocumentInfo("PRD", "docs/PRD.md", 50000, 74)))
+                .totalDurationMs(100)
+                .retrieval("hybrid")
+                .build();
     }
 
     @Test

@@ -161,8 +161,7 @@ class SarifWriterTest {
         Path base = repo.resolve("module");
         List<Finding> findings = FindingFixtures.ordersFindings();
         List<Finding> shifted = findings.stream()
-                .map(f -> new Finding(f.kind(), f.gapKind(), f.title(), f.text(), f.symbol(),
-                        f.line() == null ? null : f.line() + 5, f.citations()))
+                .map(f -> new Finding(f.kind(), f.gapKind(), f.title(), f.text(), f.symbol(), f.line() == null ? null : f.line() + 5, f.citations(), null))
                 .toList();
         List<JsonObject> before = results(written(FindingFixtures.run(base, findings)));
         List<JsonObject> after = results(written(FindingFixtures.run(base, shifted)));

@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 
 class DocumentIndexTest {
 
-    private static final Chunk X = new Chunk(DocumentKind.PRD, 0, "x axis");
-    private static final Chunk Y = new Chunk(DocumentKind.PRD, 680, "y axis");
-    private static final Chunk Z = new Chunk(DocumentKind.PRD, 1360, "z axis");
-    private static final Chunk XY = new Chunk(DocumentKind.PRD, 2040, "between x and y");
+    private static final Chunk X = new Chunk(DocumentKind.PRD, 0, "x axis", null, 0);
+    private static final Chunk Y = new Chunk(DocumentKind.PRD, 680, "y axis", null, 0);
+    private static final Chunk Z = new Chunk(DocumentKind.PRD, 1360, "z axis", null, 0);
+    private static final Chunk XY = new Chunk(DocumentKind.PRD, 2040, "between x and y", null, 0);
 
     private static final FakeEmbedder EMBEDDER = FakeEmbedder.fixed(Map.of(
             "x axis", new float[] {1, 0, 0},

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 
 class FusionTest {
 
-    private final Chunk a = new Chunk(DocumentKind.PRD, 0, "a");
-    private final Chunk b = new Chunk(DocumentKind.PRD, 10, "b");
-    private final Chunk c = new Chunk(DocumentKind.PRD, 20, "c");
+    private final Chunk a = new Chunk(DocumentKind.PRD, 0, "a", null, 0);
+    private final Chunk b = new Chunk(DocumentKind.PRD, 10, "b", null, 0);
+    private final Chunk c = new Chunk(DocumentKind.PRD, 20, "c", null, 0);
 
     private static ScoredChunk dense(Chunk chunk, int rank, double score) {
         return new ScoredChunk(chunk, score, new ScoredChunk.Rank(rank, score), null);

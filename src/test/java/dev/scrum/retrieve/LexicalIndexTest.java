@@ -64,7 +64,7 @@ class LexicalIndexTest {
     void aHugeFileStaysWithinLucenesClauseLimit() {
         String vocabulary = IntStream.range(0, 3000).mapToObj(i -> "word" + Integer.toString(i, 26).replaceAll("\\d", "x"))
                 .collect(Collectors.joining(" "));
-        LexicalIndex index = LexicalIndex.build(List.of(new Chunk(DocumentKind.PRD, 0, vocabulary)));
+        LexicalIndex index = LexicalIndex.build(List.of(new Chunk(DocumentKind.PRD, 0, vocabulary, null, 0)));
         assertTrue(index.query(vocabulary).clauses().size() <= IndexSearcher.getMaxClauseCount());
         assertEquals(1, index.search(vocabulary, 5).size());
     }
@@ -72,6 +72,6 @@ class LexicalIndexTest {
     @Test
     void anEmptyIndexOrQueryFindsNothing() {
         assertEquals(List.of(), LexicalIndex.build(List.of()).search("invoice", 5));
-        assertEquals(List.of(), LexicalIndex.build(List.of(new Chunk(DocumentKind.PRD, 0, "invoice"))).search("{ }", 5));
+        assertEquals(List.of(), LexicalIndex.build(List.of(new Chunk(DocumentKind.PRD, 0, "invoice", null, 0))).search("{ }", 5));
     }
 }

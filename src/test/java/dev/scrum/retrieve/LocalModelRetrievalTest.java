@@ -228,7 +228,7 @@ class LocalModelRetrievalTest {
         chunks = new LinkedHashMap<>();
         int offset = 0;
         for (Map.Entry<String, String> section : PRD.entrySet()) {
-            chunks.put(section.getKey(), new Chunk(DocumentKind.PRD, offset, section.getValue()));
+            chunks.put(section.getKey(), new Chunk(DocumentKind.PRD, offset, section.getValue(), null, 0));
             offset += section.getValue().length() + 1;
         }
         prd = DocumentIndex.build(List.copyOf(chunks.values()), EMBEDDER);

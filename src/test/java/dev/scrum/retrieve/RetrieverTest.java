@@ -14,9 +14,9 @@ class RetrieverTest {
 
     private final FakeEmbedder embedder = FakeEmbedder.keywords(60, "invoice", "login", "search");
 
-    private final Chunk invoices = new Chunk(DocumentKind.PRD, 0, "Invoices are charged monthly; an invoice lists...");
-    private final Chunk login = new Chunk(DocumentKind.PRD, 680, "Users login with a password; login attempts are...");
-    private final Chunk search = new Chunk(DocumentKind.PROPOSAL, 0, "Search results are ranked; search must be fast.");
+    private final Chunk invoices = new Chunk(DocumentKind.PRD, 0, "Invoices are charged monthly; an invoice lists...", null, 0);
+    private final Chunk login = new Chunk(DocumentKind.PRD, 680, "Users login with a password; login attempts are...", null, 0);
+    private final Chunk search = new Chunk(DocumentKind.PROPOSAL, 0, "Search results are ranked; search must be fast.", null, 0);
     private final DocumentIndex prd = DocumentIndex.build(List.of(invoices, login), embedder);
     private final DocumentIndex proposal = DocumentIndex.build(List.of(search), embedder);
 

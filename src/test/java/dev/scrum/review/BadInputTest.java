@@ -30,8 +30,7 @@ class BadInputTest {
 
     private static final Rung LOCAL = Rung.of(Provider.OLLAMA, "m", URI.create("http://localhost:11434"))
             .withFormat(AnswerFormat.MARKDOWN);
-    private static final ChatClient GOOD = request -> new ChatResponse(ReviewerTest.GOOD, FinishReason.STOP, 10, 10, 0,
-            false);
+    private static final ChatClient GOOD = request -> new ChatResponse(ReviewerTest.GOOD, FinishReason.STOP, 10, 10, 0, false, false, 0);
 
     @TempDir
     Path base;
@@ -44,8 +43,20 @@ class BadInputTest {
     }
 
     private ReviewRequest request(List<String> files, Path prd, Path proposal, List<Rung> ladder) {
-        return new ReviewRequest(base, files, prd, proposal, ladder, EmbeddingSettings.local(), 200, 20, 2, 100, 2,
-                base.resolve("target"), false, 1000);
+        return ReviewRequest.builder()
+                .baseDir(base)
+                .files(files)
+                .prd(prd)
+                .proposal(proposal)
+                .ladder(ladder)
+                .chunkSize(200)
+                .chunkOverlap(20)
+                .topK(2)
+                .minAnswerChars(100)
+                .threads(2)
+                .outputDirectory(base.resolve("target"))
+                .maxFileBytes(1000)
+                .build();
     }
 
     private ReviewResult run(List<String> files) throws Exception {
@@ -123,7 +134,7 @@ class BadInputTest {
                 "internal: IllegalStateException: parser bug: unbalanced brace (at BadInputTest.java:"),
                 attempt.get("error").getAsString());
         assertTrue(Files.exists(result.reportFile()));
-        assertEquals(AttemptStatus.ERROR, result.unresolved().get(0).attempts().get(0).status());
+        assertEquals(AttemptStatus.ERROR, result.unresolved().get(0).outcome().attempts().get(0).status());
     }
 
     @Test

@@ -31,7 +31,7 @@ class FindingCollectorTest {
             """;
 
     private final FindingCollector collector = new FindingCollector(
-            new CitationChecker(List.of(new Chunk(DocumentKind.PRD, 0, "p"))), SymbolTable.of("a/Refunds.java", FILE));
+            new CitationChecker(List.of(new Chunk(DocumentKind.PRD, 0, "p", null, 0))), SymbolTable.of("a/Refunds.java", FILE));
 
     private static List<Integer> lines(List<Finding> findings) {
         return findings.stream().map(Finding::line).toList();

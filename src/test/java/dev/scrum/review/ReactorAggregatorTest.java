@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.scrum.ladder.Attempt;
 import dev.scrum.ladder.AttemptStatus;
 import dev.scrum.report.DocumentInfo;
+import dev.scrum.report.FileInput;
+import dev.scrum.report.FileOutcome;
+import dev.scrum.report.FileProvenance;
 import dev.scrum.report.FileReview;
 import dev.scrum.report.RunReport;
 import dev.scrum.report.SkippedFile;
@@ -16,17 +19,40 @@ import org.junit.jupiter.api.Test;
 class ReactorAggregatorTest {
 
     private static FileReview review(String file, Integer acceptedOn) {
-        return new FileReview(file, 10, List.of(), List.of(),
-                List.of(new Attempt(1, "ollama/m", "m", acceptedOn == null ? AttemptStatus.THIN : AttemptStatus.ACCEPTED,
-                        10, acceptedOn == null ? "the answer was empty" : null, 5, 1, 1, "")),
-                acceptedOn, acceptedOn == null ? "" : "ollama/m", "", acceptedOn == null ? null : 7, List.of(), 0, 0, 5,
-                100, 1);
+        return FileReview.builder()
+                .file(file)
+                .fileBytes(10)
+                .input(new FileInput(List.of(), List.of(), 100, 1, 0, false))
+                .outcome(FileOutcome.builder()
+                        .attempts(List.of(Attempt.builder()
+                                        .n(1)
+                                        .rungId("ollama/m")
+                                        .model("m")
+                                        .status(acceptedOn == null ? AttemptStatus.THIN : AttemptStatus.ACCEPTED)
+                                        .chars(10)
+                                        .error(acceptedOn == null ? "the answer was empty" : null)
+                                        .durationMs(5)
+                                        .promptTokens(1)
+                                        .completionTokens(1)
+                                        .build()))
+                        .acceptedOn(acceptedOn)
+                        .acceptedRung(acceptedOn == null ? "" : "ollama/m")
+                        .score(acceptedOn == null ? null : 7)
+                        .build())
+                .provenance(new FileProvenance(5, null, false, List.of()))
+                .build();
     }
 
     private static RunReport run(Instant at, FileReview... reviews) {
-        return new RunReport(at, false, List.of(reviews), List.of(new SkippedFile("big.bin", "binary")),
-                List.of("ollama/m"), "local/bge-small-en-v1.5-q", List.of(new DocumentInfo("PRD", "docs/PRD.md", 100, 1)),
-                1000);
+        return RunReport.builder()
+                .ranAt(at)
+                .reviews(List.of(reviews))
+                .skipped(List.of(new SkippedFile("big.bin", "binary")))
+                .ladder(List.of("ollama/m"))
+                .embedder("local/bge-small-en-v1.5-q")
+                .documents(List.of(new DocumentInfo("PRD", "docs/PRD.md", 100, 1)))
+                .totalDurationMs(1000)
+                .build();
     }
 
     @Test

@@ -100,9 +100,21 @@ class ReviewerTest {
 
     private ReviewRequest request(Path cache) {
         Rung rung = Rung.of(Provider.OLLAMA, "m", URI.create("http://localhost:11434")).withFormat(AnswerFormat.MARKDOWN);
-        return new ReviewRequest(base, List.of("src/A.java", "src/B.java", "src/C.java"), base.resolve("PRD.md"), null,
-                List.of(rung), EmbeddingSettings.local(), 200, 20, 2, 100, 1, base.resolve("target"), false,
-                1 << 20, cache, true);
+        return ReviewRequest.builder()
+                .baseDir(base)
+                .files(List.of("src/A.java", "src/B.java", "src/C.java"))
+                .prd(base.resolve("PRD.md"))
+                .ladder(List.of(rung))
+                .chunkSize(200)
+                .chunkOverlap(20)
+                .topK(2)
+                .minAnswerChars(100)
+                .threads(1)
+                .outputDirectory(base.resolve("target"))
+                .maxFileBytes(1 << 20)
+                .cacheDirectory(cache)
+                .reuseCached(true)
+                .build();
     }
 
     @Test
@@ -113,7 +125,7 @@ class ReviewerTest {
             if (calls.incrementAndGet() == 3) {
                 throw new KilledError();
             }
-            return new ChatResponse(GOOD, FinishReason.STOP, 100, 50, 0, false);
+            return new ChatResponse(GOOD, FinishReason.STOP, 100, 50, 0, false, false, 0);
         };
         assertThrows(KilledError.class, () -> {
             try {
@@ -129,13 +141,13 @@ class ReviewerTest {
         List<String> asked = new ArrayList<>();
         ChatClient healthy = request -> {
             asked.add(request.user().lines().findFirst().orElse(""));
-            return new ChatResponse(GOOD, FinishReason.STOP, 100, 50, 0, false);
+            return new ChatResponse(GOOD, FinishReason.STOP, 100, 50, 0, false, false, 0);
         };
         ReviewResult again = new Reviewer(services(healthy), Progress.SILENT).run(request(cache));
         assertEquals(1, asked.size(), "only the file the killed run had not decided is reviewed again");
         assertTrue(asked.get(0).contains("src/C.java"), asked.get(0));
         assertEquals(3, again.run().resolvedCount());
-        assertEquals(List.of(true, true, false), again.run().reviews().stream().map(r -> r.cached()).toList());
+        assertEquals(List.of(true, true, false), again.run().reviews().stream().map(r -> r.provenance().cached()).toList());
         assertEquals(1, again.run().callsThisRun());
     }
 
@@ -160,9 +172,7 @@ class ReviewerTest {
     }
 
     private ReviewRequest dryRun(Path cache, Ranker ranker) {
-        ReviewRequest r = request(cache);
-        return new ReviewRequest(base, r.files(), r.prd(), null, r.ladder(), r.embedding(), 200, 20, 2, 100, 2,
-                r.outputDirectory(), true, 1 << 20, cache, true).withRetrieval(ranker);
+        return request(cache).toBuilder().threads(2).dryRun(true).ranker(ranker).build();
     }
 
     @Test
@@ -177,8 +187,8 @@ class ReviewerTest {
             CountingServices second = new CountingServices();
             ReviewResult two = new Reviewer(second, Progress.SILENT).run(dryRun(cache, ranker));
             assertEquals(List.of(), second.words.embedded, ranker + ": every vector came from the cache");
-            assertEquals(one.run().reviews().stream().map(r -> r.prdPassages()).toList(),
-                    two.run().reviews().stream().map(r -> r.prdPassages()).toList(), ranker + ": the same passages");
+            assertEquals(one.run().reviews().stream().map(r -> r.input().prdPassages()).toList(),
+                    two.run().reviews().stream().map(r -> r.input().prdPassages()).toList(), ranker + ": the same passages");
             assertEquals(ranker.id(), two.run().retrieval());
         }
     }
@@ -191,8 +201,8 @@ class ReviewerTest {
         assertEquals(0, services.embedders.get());
         assertEquals("", result.run().embedder());
         assertEquals("lexical", result.run().retrieval());
-        assertTrue(result.run().reviews().stream().allMatch(r -> !r.prdPassages().isEmpty()
-                && r.prdPassages().get(0).lexical() != null && "PRD".equals(r.prdPassages().get(0).chunk().heading())));
+        assertTrue(result.run().reviews().stream().allMatch(r -> !r.input().prdPassages().isEmpty()
+                && r.input().prdPassages().get(0).lexical() != null && "PRD".equals(r.input().prdPassages().get(0).chunk().heading())));
     }
 
     @Test
@@ -201,14 +211,12 @@ class ReviewerTest {
         AtomicInteger calls = new AtomicInteger();
         ChatClient client = request -> {
             calls.incrementAndGet();
-            return new ChatResponse(GOOD, FinishReason.STOP, 100, 50, 0, false);
+            return new ChatResponse(GOOD, FinishReason.STOP, 100, 50, 0, false, false, 0);
         };
         new Reviewer(services(client), Progress.SILENT).run(request(cache));
         new Reviewer(services(client), Progress.SILENT).run(request(cache));
         assertEquals(3, calls.get(), "the second run reused all three");
-        ReviewRequest afresh = request(cache);
-        afresh = new ReviewRequest(afresh.baseDir(), afresh.files(), afresh.prd(), null, afresh.ladder(),
-                afresh.embedding(), 200, 20, 2, 100, 1, afresh.outputDirectory(), false, 1 << 20, cache, false);
+        ReviewRequest afresh = request(cache).toBuilder().reuseCached(false).build();
         new Reviewer(services(client), Progress.SILENT).run(afresh);
         assertEquals(6, calls.get());
     }
@@ -219,19 +227,17 @@ class ReviewerTest {
         AtomicInteger calls = new AtomicInteger();
         ChatClient client = request -> {
             calls.incrementAndGet();
-            return new ChatResponse(GOOD, FinishReason.STOP, 100, 50, 0, false);
+            return new ChatResponse(GOOD, FinishReason.STOP, 100, 50, 0, false, false, 0);
         };
         new Reviewer(services(client), Progress.SILENT).run(request(cache));
         Files.writeString(base.resolve("src/C.java"), "class C {\n  // invoice C, changed\n  int total;\n}\n");
-        ReviewRequest r = request(cache);
-        ReviewRequest changedOnly = new ReviewRequest(r.baseDir(), List.of("src/C.java"), r.prd(), null, r.ladder(),
-                r.embedding(), 200, 20, 2, 100, 1, r.outputDirectory(), false, 1 << 20, cache, true,
-                List.of("src/A.java", "src/B.java"));
+        ReviewRequest changedOnly = request(cache).toBuilder().files(List.of("src/C.java"))
+                .unchangedFiles(List.of("src/A.java", "src/B.java")).build();
         ReviewResult result = new Reviewer(services(client), Progress.SILENT).run(changedOnly);
         assertEquals(4, calls.get(), "only the changed file was asked about");
         assertEquals(List.of("src/C.java", "src/A.java", "src/B.java"),
                 result.run().reviews().stream().map(x -> x.file()).toList());
-        assertEquals(List.of(false, true, true), result.run().reviews().stream().map(x -> x.cached()).toList());
+        assertEquals(List.of(false, true, true), result.run().reviews().stream().map(x -> x.provenance().cached()).toList());
         assertTrue(Files.exists(base.resolve("target/scrum/review_src_A.java.json")));
     }
 

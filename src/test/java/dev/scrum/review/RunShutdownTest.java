@@ -32,8 +32,15 @@ class RunShutdownTest {
     Path base;
 
     private static Rung rung(String model, URI url, int timeoutSeconds) {
-        return new Rung(Provider.OLLAMA, model, url, null, null, AnswerFormat.MARKDOWN, 1500, null,
-                Duration.ofSeconds(timeoutSeconds), 4, 0, null);
+        return Rung.builder()
+                .provider(Provider.OLLAMA)
+                .model(model)
+                .baseUrl(url)
+                .format(AnswerFormat.MARKDOWN)
+                .maxTokens(1500)
+                .timeout(Duration.ofSeconds(timeoutSeconds))
+                .maxConcurrent(4)
+                .build();
     }
 
     private static int closedPort() throws Exception {
@@ -57,9 +64,20 @@ class RunShutdownTest {
             server.script("steady", Reply.content(ReviewerTest.GOOD));
             List<Rung> ladder = List.of(rung("down", URI.create("http://127.0.0.1:" + closedPort()), 5),
                     rung("slow", server.url(), 1), rung("steady", server.url(), 10));
-            ReviewRequest request = new ReviewRequest(base, files, base.resolve("PRD.md"), null, ladder,
-                    new EmbeddingSettings(EmbeddingSettings.OLLAMA, "embed", server.url(), null), 200, 20, 2, 100, 3,
-                    base.resolve("target"), false, 1 << 20);
+            ReviewRequest request = ReviewRequest.builder()
+                    .baseDir(base)
+                    .files(files)
+                    .prd(base.resolve("PRD.md"))
+                    .ladder(ladder)
+                    .embedding(new EmbeddingSettings(EmbeddingSettings.OLLAMA, "embed", server.url(), null))
+                    .chunkSize(200)
+                    .chunkOverlap(20)
+                    .topK(2)
+                    .minAnswerChars(100)
+                    .threads(3)
+                    .outputDirectory(base.resolve("target"))
+                    .maxFileBytes(1 << 20)
+                    .build();
             Set<Thread> before = Thread.getAllStackTraces().keySet();
             long start = System.nanoTime();
 
@@ -73,7 +91,7 @@ class RunShutdownTest {
             assertEquals(List.of(), startedAndAlive(before));
             assertEquals(4, result.run().resolvedCount());
             for (FileReview review : result.run().reviews()) {
-                List<Attempt> a = review.attempts();
+                List<Attempt> a = review.outcome().attempts();
                 assertTrue(a.get(0).error().startsWith("network: "), a.get(0).error());
                 assertTrue(a.get(1).error().startsWith("timeout: no answer within 1 s"), a.get(1).error());
             }

@@ -6,6 +6,9 @@ import dev.scrum.chunk.DocumentKind;
 import dev.scrum.ladder.Attempt;
 import dev.scrum.ladder.AttemptStatus;
 import dev.scrum.report.DocumentInfo;
+import dev.scrum.report.FileInput;
+import dev.scrum.report.FileOutcome;
+import dev.scrum.report.FileProvenance;
 import dev.scrum.report.FileReview;
 import dev.scrum.report.Finding;
 import dev.scrum.report.RunReport;
@@ -42,26 +45,65 @@ public final class ShardFixtures {
     public static FileReview review(String file, Integer score, long ms) {
         boolean resolved = score != null;
         List<Attempt> attempts = resolved
-                ? List.of(new Attempt(1, LADDER.get(0), "qwen3.5:latest", AttemptStatus.THIN, 120, "too short", ms / 2,
-                                300, 40, ""),
-                        new Attempt(2, LADDER.get(1), "gpt-oss:120b", AttemptStatus.ACCEPTED, 1500, null, ms / 2, 310,
-                                500, ""))
-                : List.of(new Attempt(1, LADDER.get(0), "qwen3.5:latest", AttemptStatus.ERROR, 0, "HTTP 500", ms, null,
-                                null, ""),
-                        new Attempt(2, LADDER.get(1), "gpt-oss:120b", AttemptStatus.SKIPPED, 0, "no API key", 0, null,
-                                null, ""));
-        return new FileReview(file, 1000 + file.length(),
-                List.of(new ScoredChunk(new Chunk(DocumentKind.PRD, 800, "The PRD says " + file), 0.8125)),
-                List.of(new ScoredChunk(new Chunk(DocumentKind.PROPOSAL, 0, "The plan says " + file), 0.5)),
-                attempts, resolved ? 2 : null, resolved ? LADDER.get(1) : "", resolved ? "## Changes\n1. " + file : "",
-                score,
-                resolved ? List.of(new Finding("suggestion", null, "Fix", "Fix " + file, "run", 12,
-                        List.of(new Citation("PRD", 800, true), new Citation("PLAN", 7, false)))) : List.of(),
-                resolved ? 1 : 0, resolved ? 1 : 0, ms, 4000, 3);
+                ? List.of(Attempt.builder()
+                                .n(1)
+                                .rungId(LADDER.get(0))
+                                .model("qwen3.5:latest")
+                                .status(AttemptStatus.THIN)
+                                .chars(120)
+                                .error("too short")
+                                .durationMs(ms / 2)
+                                .promptTokens(300)
+                                .completionTokens(40)
+                                .build(),
+                        Attempt.builder()
+                                .n(2)
+                                .rungId(LADDER.get(1))
+                                .model("gpt-oss:120b")
+                                .status(AttemptStatus.ACCEPTED)
+                                .chars(1500)
+                                .durationMs(ms / 2)
+                                .promptTokens(310)
+                                .completionTokens(500)
+                                .build()) : List.of(Attempt.builder().n(1).rungId(LADDER.get(0)).model("qwen3.5:latest").status(AttemptStatus.ERROR).error("HTTP 500").durationMs(ms).build(), Attempt.builder().n(2).rungId(LADDER.get(1)).model("gpt-oss:120b").status(AttemptStatus.SKIPPED).error("no API key").build());
+        return FileReview.builder()
+                .file(file)
+                .fileBytes(1000 + file.length())
+                .input(new FileInput(List.of(new ScoredChunk(
+                                                new Chunk(DocumentKind.PRD, 800, "The PRD says " + file, null, 0),
+                                                0.8125, null, null)),
+                                List.of(new ScoredChunk(
+                                                new Chunk(DocumentKind.PROPOSAL, 0, "The plan says " + file, null, 0),
+                                                0.5, null, null)),
+                                4000, 3, 0, false))
+                .outcome(FileOutcome.builder()
+                        .attempts(attempts)
+                        .acceptedOn(resolved ? 2 : null)
+                        .acceptedRung(resolved ? LADDER.get(1) : "")
+                        .acceptedMarkdown(resolved ? "## Changes\n1. " + file : "")
+                        .score(score)
+                        .findings(resolved ? List.of(new Finding("suggestion", null, "Fix", "Fix " + file, "run", 12,
+                                                List.of(new Citation("PRD", 800, true, null, null),
+                                                        new Citation("PLAN", 7, false, null, null)),
+                                                null)) : List.of())
+                        .citationsValid(resolved ? 1 : 0)
+                        .citationsInvalid(resolved ? 1 : 0)
+                        .build())
+                .provenance(new FileProvenance(ms, null, false, List.of()))
+                .build();
     }
 
     public static RunReport run(Instant ranAt, long ms, String shard, List<FileReview> reviews, List<SkippedFile> skipped) {
-        return new RunReport(ranAt, false, reviews, skipped, LADDER, "local/bge-small-en-v1.5-q", DOCS, ms, shard);
+        return RunReport.builder()
+                .ranAt(ranAt)
+                .reviews(reviews)
+                .skipped(skipped)
+                .ladder(LADDER)
+                .embedder("local/bge-small-en-v1.5-q")
+                .documents(DOCS)
+                .totalDurationMs(ms)
+                .shard(shard)
+                .build();
     }
 
     public static final List<FileReview> ALL = List.of(review(CART, 8, 3000), review(CHECKOUT, 6, 4000),

@@ -78,8 +78,16 @@ class ShardMergerTest {
     @Test
     void shardsWithDifferentLaddersAreRefused(@TempDir Path tmp) throws Exception {
         Path a = shard(tmp.resolve("a"), new Shard(1, 2), EARLY, 1);
-        Path b = write(tmp.resolve("b"), new RunReport(EARLY, false, List.of(review(INVOICE, 8, 1)), List.of(),
-                List.of("ollama/qwen3.5:latest"), "local/bge-small-en-v1.5-q", DOCS, 1, "2/2"));
+        Path b = write(tmp.resolve("b"),
+                RunReport.builder()
+                        .ranAt(EARLY)
+                        .reviews(List.of(review(INVOICE, 8, 1)))
+                        .ladder(List.of("ollama/qwen3.5:latest"))
+                        .embedder("local/bge-small-en-v1.5-q")
+                        .documents(DOCS)
+                        .totalDurationMs(1)
+                        .shard("2/2")
+                        .build());
         ConfigurationException e = refused(a, b);
         assertEquals("The shards disagree on the ladder: ollama/qwen3.5:latest, ollama-cloud/gpt-oss:120b in " + a
                 + ", ollama/qwen3.5:latest in " + b + ". Run every shard of one merge with the same configuration.",
@@ -89,8 +97,16 @@ class ShardMergerTest {
     @Test
     void shardsReviewedAgainstDifferentDocumentsAreRefused(@TempDir Path tmp) throws Exception {
         Path a = shard(tmp.resolve("a"), new Shard(1, 2), EARLY, 1);
-        Path b = write(tmp.resolve("b"), new RunReport(EARLY, false, List.of(), List.of(), LADDER,
-                "local/bge-small-en-v1.5-q", List.of(new DocumentInfo("PRD", "/ws/docs/PRD.md", 5001, 8)), 1, "2/2"));
+        Path b = write(tmp.resolve("b"),
+                RunReport.builder()
+                        .ranAt(EARLY)
+                        .reviews(List.of())
+                        .ladder(LADDER)
+                        .embedder("local/bge-small-en-v1.5-q")
+                        .documents(List.of(new DocumentInfo("PRD", "/ws/docs/PRD.md", 5001, 8)))
+                        .totalDurationMs(1)
+                        .shard("2/2")
+                        .build());
         ConfigurationException e = refused(a, b);
         assertTrue(e.getMessage().startsWith("The shards disagree on the documents: "), e.getMessage());
     }
