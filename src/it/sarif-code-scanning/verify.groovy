@@ -7,8 +7,10 @@ try {
     assert log.contains('BUILD SUCCESS')
     assert log.contains("[1/1] ${file}: accepted on attempt 1 (ollama/billing-reviewer), score 6")
     def scrum = new File(basedir, 'target/scrum')
-    assert log.contains("Code scanning: ${new File(scrum, 'scrum.sarif')}, ${new File(scrum, 'gl-code-quality.json')}") ||
-            log.contains("Code scanning: ${new File(scrum, 'scrum.sarif').canonicalPath}")
+    assert log.contains("SARIF: ${new File(scrum, 'scrum.sarif')}") ||
+            log.contains("SARIF: ${new File(scrum, 'scrum.sarif').canonicalPath}")
+    assert log.contains("GitLab Code Quality: ${new File(scrum, 'gl-code-quality.json')}") ||
+            log.contains("GitLab Code Quality: ${new File(scrum, 'gl-code-quality.json').canonicalPath}")
 
     // SARIF 2.1.0: one result per finding, at the line the finding names or the line declaring its symbol
     def sarif = p.json('target/scrum/scrum.sarif')
@@ -62,7 +64,7 @@ try {
     def summary = new File(basedir, 'target/step-summary.md').text
     assert summary.startsWith('## Scrum review\n\n**✅ All 1 file(s) resolved.** 3 gap(s).\n\n')
     assert summary.contains("| `${file}` | 6/10 | attempt 1 | ollama/billing-reviewer | 1 |")
-    assert log.contains('Summary appended to target/step-summary.md (GITHUB_STEP_SUMMARY)')
+    assert log.contains('Step summary: target/step-summary.md')
 } finally {
     p.stopServer()
 }

@@ -1,6 +1,7 @@
 package dev.scrum.maven;
 
 import dev.scrum.report.Baseline;
+import dev.scrum.report.ReportLayout;
 import dev.scrum.review.ConfigurationException;
 import dev.scrum.review.ReactorAggregator;
 import dev.scrum.review.ReactorAggregator.ModuleRun;
@@ -62,7 +63,7 @@ public class AggregateMojo extends AbstractMojo {
                 Path dir = module.getBasedir().toPath().toAbsolutePath().normalize();
                 String path = root.relativize(dir).toString().replace(File.separatorChar, '/');
                 Optional<ModuleRun> run = ReactorAggregator.read(path,
-                        Path.of(module.getBuild().getDirectory()).resolve("scrum"));
+                        new ReportLayout(Path.of(module.getBuild().getDirectory())).jsonDirectory());
                 if (run.isPresent()) {
                     modules.add(run.get());
                     getLog().info("Module " + (path.isEmpty() ? "(root)" : path) + ": "
@@ -72,7 +73,7 @@ public class AggregateMojo extends AbstractMojo {
                 }
             }
             result = ShardMerger.write(ReactorAggregator.aggregate(modules), root.resolve(aggregateDirectory.toPath()),
-                    root);
+                    root, Conclusion.stepSummary(environment, getLog()));
         } catch (ConfigurationException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         } catch (IOException e) {

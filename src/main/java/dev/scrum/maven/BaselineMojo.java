@@ -2,6 +2,7 @@ package dev.scrum.maven;
 
 import dev.scrum.report.BaselineFile;
 import dev.scrum.report.JsonReportReader;
+import dev.scrum.report.ReportLayout;
 import dev.scrum.report.RunReport;
 import java.io.File;
 import java.io.IOException;
@@ -45,9 +46,10 @@ public class BaselineMojo extends AbstractMojo {
             return;
         }
         Path base = project.getBasedir().toPath().toAbsolutePath().normalize();
-        Path scrum = base.resolve(outputDirectory.toPath()).resolve("scrum").normalize();
-        if (!Files.isRegularFile(scrum.resolve("summary.json"))) {
-            throw new MojoExecutionException("No review to take a baseline of: " + scrum.resolve("summary.json")
+        ReportLayout layout = new ReportLayout(base.resolve(outputDirectory.toPath()).normalize());
+        Path scrum = layout.jsonDirectory();
+        if (!Files.isRegularFile(layout.summary())) {
+            throw new MojoExecutionException("No review to take a baseline of: " + layout.summary()
                     + " does not exist. Run the review first, in the same build (mvn verify scrum:baseline, or "
                     + "mvn scrum:review scrum:baseline), or point <outputDirectory> (scrum.outputDirectory) at it.");
         }

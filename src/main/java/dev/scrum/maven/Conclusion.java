@@ -4,11 +4,8 @@ import dev.scrum.report.Baseline;
 import dev.scrum.report.BaselineFile;
 import dev.scrum.report.BaselineState;
 import dev.scrum.report.ConsoleSummary;
-import dev.scrum.report.ReportFiles;
-import dev.scrum.report.GitLabCodeQualityWriter;
 import dev.scrum.report.RunReport;
-import dev.scrum.report.SarifWriter;
-import dev.scrum.report.StepSummary;
+import dev.scrum.report.WrittenReport;
 import dev.scrum.review.ReviewResult;
 import java.io.File;
 import java.io.IOException;
@@ -21,8 +18,8 @@ import org.apache.maven.plugin.logging.Log;
 
 /**
  * What {@code scrum:review} and {@code scrum:merge} share around a run: reading the {@code baseline} before it,
- * and after it (the reports written) logging the summary table and the reports' paths, appending the summary to
- * {@code $GITHUB_STEP_SUMMARY} when the CI sets it, and the {@link Gate}.
+ * and after it (the reports written, the step summary among them when the CI sets
+ * {@code $GITHUB_STEP_SUMMARY}) logging the summary table and the reports' paths, and the {@link Gate}.
  */
 final class Conclusion {
 
@@ -48,28 +45,40 @@ final class Conclusion {
         }
     }
 
-    /** Logs the run, appends the step summary, then gates ({@code gate} null: {@code scrum:aggregate} will). */
+    /**
+     * The file {@code $GITHUB_STEP_SUMMARY} names, or {@code null} when the CI sets none (or a path this system
+     * cannot take, which is logged).
+     */
+    static Path stepSummary(Map<String, String> environment, Log log) {
+        String summary = environment == null ? null : environment.get(STEP_SUMMARY);
+        if (summary == null || summary.isBlank()) {
+            return null;
+        }
+        try {
+            return Path.of(summary);
+        } catch (InvalidPathException e) {
+            log.warn("Not appending the summary to " + STEP_SUMMARY + " (" + summary + "): " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** Logs the run and the reports written, then gates ({@code gate} null: {@code scrum:aggregate} will). */
     static void conclude(ReviewResult result, Baseline baseline, Gate gate, Map<String, String> environment, Log log)
             throws MojoFailureException {
         RunReport run = result.run();
         ConsoleSummary.lines(run).forEach(log::info);
-        log.info("Report: " + result.reportFile());
-        log.info("HTML report: " + ReportFiles.htmlFile(result.reportFile()));
-        log.info("Code scanning: " + result.jsonDirectory().resolve(SarifWriter.FILE_NAME) + ", "
-                + result.jsonDirectory().resolve(GitLabCodeQualityWriter.FILE_NAME));
+        for (WrittenReport written : result.reports()) {
+            if (written.problem() == null) {
+                log.info(written.name() + ": " + written.path());
+            } else {
+                log.warn("Could not write the " + written.name().toLowerCase(java.util.Locale.ROOT) + " to "
+                        + written.path() + ": " + written.problem());
+            }
+        }
         if (baseline.active()) {
             String marks = BaselineState.describe(run.reviews().stream().flatMap(r -> r.outcome().findings().stream())
                     .toList());
             log.info("Baseline " + baseline.file() + ": " + (marks == null ? "no finding" : marks + " finding(s)"));
-        }
-        String summary = environment == null ? null : environment.get(STEP_SUMMARY);
-        if (summary != null && !summary.isBlank()) {
-            try {
-                StepSummary.append(Path.of(summary), run, result.reportFile());
-                log.info("Summary appended to " + summary + " (" + STEP_SUMMARY + ")");
-            } catch (IOException | InvalidPathException e) {
-                log.warn("Could not append the summary to " + STEP_SUMMARY + " (" + summary + "): " + e.getMessage());
-            }
         }
         if (gate == null) {
             log.info("The gate is left to scrum:aggregate, which decides once for the whole reactor");

@@ -1,6 +1,7 @@
 package dev.scrum.maven;
 
 import dev.scrum.report.Baseline;
+import dev.scrum.report.ReportLayout;
 import dev.scrum.report.RunReport;
 import dev.scrum.review.ConfigurationException;
 import dev.scrum.review.ReviewResult;
@@ -85,13 +86,14 @@ public class MergeMojo extends AbstractMojo {
         getLog().info("Looking for shards in " + roots.stream().map(Path::toString).collect(Collectors.joining(", ")));
         ReviewResult result;
         try {
-            List<ShardRun> shards = ShardMerger.read(ShardMerger.find(roots, out.resolve("scrum")));
+            List<ShardRun> shards = ShardMerger.read(ShardMerger.find(roots, new ReportLayout(out).jsonDirectory()));
             for (ShardRun s : shards) {
                 RunReport r = s.run();
                 getLog().info("Shard " + (r.shard() == null ? "(unsharded run)" : r.shard()) + ": "
                         + r.reviews().size() + " file(s), " + r.skipped().size() + " skipped, from " + s.directory());
             }
-            result = ShardMerger.write(known.mark(ShardMerger.merge(shards)), out, base);
+            result = ShardMerger.write(known.mark(ShardMerger.merge(shards)), out, base,
+                    Conclusion.stepSummary(environment, getLog()));
             getLog().info("Merged " + shards.size() + " shard(s): " + result.run().reviews().size() + " file(s)");
         } catch (ConfigurationException e) {
             throw new MojoExecutionException(e.getMessage(), e);

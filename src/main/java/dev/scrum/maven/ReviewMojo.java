@@ -297,6 +297,7 @@ public class ReviewMojo extends AbstractMojo {
                 .cacheDirectory(cacheDirectory == null ? null : cacheDirectory.toPath())
                 .reuseCached(cache)
                 .baseline(Conclusion.baseline(baseline))
+                .stepSummary(Conclusion.stepSummary(environment, getLog()))
                 .build();
     }
 

@@ -17,18 +17,13 @@ import java.util.Set;
  */
 public final class GitLabCodeQualityWriter {
 
-    /** The file's name under {@code scrum/}. */
-    public static final String FILE_NAME = "gl-code-quality.json";
-
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
     private GitLabCodeQualityWriter() {}
 
-    /** Writes {@code gl-code-quality.json} under {@code jsonDirectory}, atomically; returns its path. */
-    public static Path write(Path jsonDirectory, RunReport run, SourceRoot root) throws IOException {
-        Path target = jsonDirectory.resolve(FILE_NAME);
+    /** Writes the run's Code Quality report to {@code target}, atomically. */
+    static void write(Path target, RunReport run, SourceRoot root) throws IOException {
         AtomicFile.write(target, GSON.toJson(issues(run, root)) + "\n");
-        return target;
     }
 
     static JsonArray issues(RunReport run, SourceRoot root) {

@@ -2,8 +2,7 @@ package dev.scrum.report;
 
 /**
  * The field names of {@code summary.json} and {@code review_*.json} (SPEC.md's schemas and the README's
- * extensions), for {@link JsonReportReader}. {@link JsonReportWriter} writes the same names;
- * {@code JsonReportReaderTest}'s round trip fails when the two drift apart.
+ * extensions), shared by {@link JsonReportWriter} and {@link JsonReportReader}.
  */
 final class JsonFields {
 
@@ -26,6 +25,12 @@ final class JsonFields {
     static final String REASON = "reason";
     static final String SHARD = "shard";
     static final String RETRIEVAL = "retrieval";
+    static final String RESOLVED = "resolved";
+    static final String TOTAL_ATTEMPTS = "total_attempts";
+    static final String CALLS_THIS_RUN = "calls_this_run";
+    static final String TOTAL_PROMPT_TOKENS = "total_prompt_tokens";
+    static final String TOTAL_COMPLETION_TOKENS = "total_completion_tokens";
+    static final String TOTAL_REDACTIONS = "total_redactions";
 
     // review_*.json (FILE also in per_file and skipped_files)
     static final String FILE = "file";
@@ -55,6 +60,7 @@ final class JsonFields {
     static final String REDACTIONS = "redactions";
     static final String MALFORMED_UTF8 = "malformed_utf8";
     static final String ACCEPTED_ON = "accepted_on";
+    static final String ATTEMPTS_MADE = "attempts_made";
     static final String ESCALATED_TO_MODEL = "escalated_to_model";
     static final String SUGGESTIONS = "suggestions";
     static final String FINDINGS = "findings";

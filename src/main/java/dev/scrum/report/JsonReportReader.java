@@ -44,12 +44,12 @@ public final class JsonReportReader {
      *     names the file and the field)
      */
     public static RunReport read(Path directory) throws IOException {
-        Path summary = directory.resolve("summary.json");
+        Path summary = directory.resolve(ReportLayout.SUMMARY);
         Obj o = new Obj(parse(summary), summary.toString());
         List<String> files = decode(summary, () -> o.map(PER_FILE, entry -> entry.string(FILE)));
         List<FileReview> reviews = new ArrayList<>();
         for (String file : files) {
-            Path reviewFile = directory.resolve(JsonReportWriter.reviewFileName(file));
+            Path reviewFile = directory.resolve(ReportLayout.reviewFileName(file));
             FileReview review = readReview(reviewFile);
             if (!review.file().equals(file)) {
                 throw new IOException(reviewFile + " holds the review of " + review.file() + ", not of " + file

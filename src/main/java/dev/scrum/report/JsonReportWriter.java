@@ -1,5 +1,7 @@
 package dev.scrum.report;
 
+import static dev.scrum.report.JsonFields.*;
+
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
@@ -29,164 +31,168 @@ public final class JsonReportWriter {
         this.directory = directory;
     }
 
-    /** {@code review_<path with / replaced by _>.json}. */
-    public static String reviewFileName(String file) {
-        return "review_" + file.replace('/', '_').replace('\\', '_') + ".json";
-    }
-
     /** Writes one file's review, atomically; returns its path. */
     public Path writeReview(FileReview review) throws IOException {
-        Path target = directory.resolve(reviewFileName(review.file()));
+        Path target = directory.resolve(ReportLayout.reviewFileName(review.file()));
         AtomicFile.write(target, GSON.toJson(review(review)) + "\n");
         return target;
     }
 
     /** Writes the run's summary, atomically; returns its path. */
     public Path writeSummary(RunReport run) throws IOException {
-        Path target = directory.resolve("summary.json");
+        Path target = directory.resolve(ReportLayout.SUMMARY);
         AtomicFile.write(target, GSON.toJson(summary(run)) + "\n");
         return target;
     }
 
+    /** Writes every file's review, then the summary, as a merge of shards or modules does. */
+    static void writeAll(ReportLayout layout, RunReport run) throws IOException {
+        JsonReportWriter writer = new JsonReportWriter(layout.jsonDirectory());
+        for (FileReview r : run.reviews()) {
+            writer.writeReview(r);
+        }
+        writer.writeSummary(run);
+    }
+
     static JsonObject summary(RunReport run) {
         JsonObject o = new JsonObject();
-        o.addProperty("ran_at", DateTimeFormatter.ISO_INSTANT.format(run.ranAt().truncatedTo(ChronoUnit.SECONDS)));
-        o.addProperty("target_count", run.reviews().size());
-        o.addProperty("resolved", run.resolvedCount());
-        o.addProperty("total_attempts", run.totalAttempts());
-        o.addProperty("total_duration_ms", run.totalDurationMs());
+        o.addProperty(RAN_AT, DateTimeFormatter.ISO_INSTANT.format(run.ranAt().truncatedTo(ChronoUnit.SECONDS)));
+        o.addProperty(TARGET_COUNT, run.reviews().size());
+        o.addProperty(RESOLVED, run.resolvedCount());
+        o.addProperty(TOTAL_ATTEMPTS, run.totalAttempts());
+        o.addProperty(TOTAL_DURATION_MS, run.totalDurationMs());
         JsonArray perFile = new JsonArray();
         for (FileReview r : run.reviews()) {
             JsonObject f = new JsonObject();
-            f.addProperty("file", r.file());
-            f.addProperty("accepted_on", r.outcome().acceptedOn());
-            f.addProperty("model", r.outcome().acceptedRung());
-            f.addProperty("attempts", r.attemptsMade());
-            f.addProperty("ms", r.provenance().durationMs());
-            f.addProperty("score", r.outcome().score());
-            f.addProperty("cached", r.provenance().cached());
-            f.addProperty("prompt_tokens", r.promptTokens());
-            f.addProperty("completion_tokens", r.completionTokens());
-            f.addProperty("redactions", r.input().secretsMasked());
+            f.addProperty(FILE, r.file());
+            f.addProperty(ACCEPTED_ON, r.outcome().acceptedOn());
+            f.addProperty(MODEL, r.outcome().acceptedRung());
+            f.addProperty(ATTEMPTS, r.attemptsMade());
+            f.addProperty(MS, r.provenance().durationMs());
+            f.addProperty(SCORE, r.outcome().score());
+            f.addProperty(CACHED, r.provenance().cached());
+            f.addProperty(PROMPT_TOKENS, r.promptTokens());
+            f.addProperty(COMPLETION_TOKENS, r.completionTokens());
+            f.addProperty(REDACTIONS, r.input().secretsMasked());
             perFile.add(f);
         }
-        o.add("per_file", perFile);
+        o.add(PER_FILE, perFile);
         // extensions (README: "JSON fields beyond SPEC.md")
-        o.addProperty("dry_run", run.dryRun());
-        o.addProperty("calls_this_run", run.callsThisRun());
-        o.addProperty("total_prompt_tokens", run.reviews().stream().mapToLong(FileReview::promptTokens).sum());
-        o.addProperty("total_completion_tokens", run.reviews().stream().mapToLong(FileReview::completionTokens).sum());
-        o.add("ladder", strings(run.ladder()));
-        o.addProperty("embedder", run.embedder());
+        o.addProperty(DRY_RUN, run.dryRun());
+        o.addProperty(CALLS_THIS_RUN, run.callsThisRun());
+        o.addProperty(TOTAL_PROMPT_TOKENS, run.reviews().stream().mapToLong(FileReview::promptTokens).sum());
+        o.addProperty(TOTAL_COMPLETION_TOKENS, run.reviews().stream().mapToLong(FileReview::completionTokens).sum());
+        o.add(LADDER, strings(run.ladder()));
+        o.addProperty(EMBEDDER, run.embedder());
         JsonArray docs = new JsonArray();
         for (DocumentInfo d : run.documents()) {
             JsonObject j = new JsonObject();
-            j.addProperty("label", d.label());
-            j.addProperty("path", d.path());
-            j.addProperty("chars", d.chars());
-            j.addProperty("chunks", d.chunks());
+            j.addProperty(LABEL, d.label());
+            j.addProperty(PATH, d.path());
+            j.addProperty(CHARS, d.chars());
+            j.addProperty(CHUNKS, d.chunks());
             docs.add(j);
         }
-        o.add("documents", docs);
+        o.add(DOCUMENTS, docs);
         JsonArray skipped = new JsonArray();
         for (SkippedFile s : run.skipped()) {
             JsonObject j = new JsonObject();
-            j.addProperty("file", s.file());
-            j.addProperty("reason", s.reason());
+            j.addProperty(FILE, s.file());
+            j.addProperty(REASON, s.reason());
             skipped.add(j);
         }
-        o.add("skipped_files", skipped);
-        o.addProperty("shard", run.shard());
-        o.addProperty("total_redactions", run.reviews().stream().mapToInt(r -> r.input().secretsMasked()).sum());
-        o.addProperty("retrieval", run.retrieval());
+        o.add(SKIPPED_FILES, skipped);
+        o.addProperty(SHARD, run.shard());
+        o.addProperty(TOTAL_REDACTIONS, run.reviews().stream().mapToInt(r -> r.input().secretsMasked()).sum());
+        o.addProperty(RETRIEVAL, run.retrieval());
         return o;
     }
 
     static JsonObject review(FileReview r) {
         JsonObject o = new JsonObject();
-        o.addProperty("file", r.file());
-        o.addProperty("file_bytes", r.fileBytes());
-        o.add("top_prd_chunks", passages(r.input().prdPassages()));
-        o.add("top_proposal_chunks", passages(r.input().proposalPassages()));
-        o.addProperty("attempts_made", r.attemptsMade());
+        o.addProperty(FILE, r.file());
+        o.addProperty(FILE_BYTES, r.fileBytes());
+        o.add(TOP_PRD_CHUNKS, passages(r.input().prdPassages()));
+        o.add(TOP_PROPOSAL_CHUNKS, passages(r.input().proposalPassages()));
+        o.addProperty(ATTEMPTS_MADE, r.attemptsMade());
         JsonArray history = new JsonArray();
         for (Attempt a : r.outcome().attempts()) {
             JsonObject h = new JsonObject();
-            h.addProperty("n", a.n());
-            h.addProperty("model", a.model());
-            h.addProperty("status", a.status().id());
-            h.addProperty("chars", a.chars());
+            h.addProperty(N, a.n());
+            h.addProperty(MODEL, a.model());
+            h.addProperty(STATUS, a.status().id());
+            h.addProperty(CHARS, a.chars());
             if (a.error() != null) {
-                h.addProperty("error", a.error());
+                h.addProperty(ERROR, a.error());
             }
-            h.addProperty("provider_model", a.rungId());
-            h.addProperty("ms", a.durationMs());
-            h.addProperty("prompt_tokens", a.promptTokens());
-            h.addProperty("completion_tokens", a.completionTokens());
-            h.addProperty("tokens_estimated", a.tokensEstimated());
-            h.addProperty("retries", a.retries());
+            h.addProperty(PROVIDER_MODEL, a.rungId());
+            h.addProperty(MS, a.durationMs());
+            h.addProperty(PROMPT_TOKENS, a.promptTokens());
+            h.addProperty(COMPLETION_TOKENS, a.completionTokens());
+            h.addProperty(TOKENS_ESTIMATED, a.tokensEstimated());
+            h.addProperty(RETRIES, a.retries());
             history.add(h);
         }
-        o.add("attempts_history", history);
-        o.addProperty("accepted_on", r.outcome().acceptedOn());
-        o.addProperty("escalated_to_model", r.outcome().acceptedRung());
-        o.addProperty("suggestions", r.outcome().acceptedMarkdown());
-        o.addProperty("score", r.outcome().score());
+        o.add(ATTEMPTS_HISTORY, history);
+        o.addProperty(ACCEPTED_ON, r.outcome().acceptedOn());
+        o.addProperty(ESCALATED_TO_MODEL, r.outcome().acceptedRung());
+        o.addProperty(SUGGESTIONS, r.outcome().acceptedMarkdown());
+        o.addProperty(SCORE, r.outcome().score());
         JsonArray findings = new JsonArray();
         for (Finding f : r.outcome().findings()) {
             JsonObject j = new JsonObject();
-            j.addProperty("kind", f.kind());
+            j.addProperty(KIND, f.kind());
             if (f.gapKind() != null) {
-                j.addProperty("gap_kind", f.gapKind());
+                j.addProperty(GAP_KIND, f.gapKind());
             }
             if (f.title() != null) {
-                j.addProperty("title", f.title());
+                j.addProperty(TITLE, f.title());
             }
-            j.addProperty("text", f.text());
-            j.addProperty("symbol", f.symbol());
-            j.addProperty("line", f.line());
+            j.addProperty(TEXT, f.text());
+            j.addProperty(SYMBOL, f.symbol());
+            j.addProperty(LINE, f.line());
             JsonArray cites = new JsonArray();
             for (Citation c : f.citations()) {
                 JsonObject cj = new JsonObject();
-                cj.addProperty("doc", c.doc());
-                cj.addProperty("offset", c.offset());
-                cj.addProperty("valid", c.valid());
-                cj.addProperty("line", c.line());
-                cj.addProperty("heading", c.heading());
+                cj.addProperty(DOC, c.doc());
+                cj.addProperty(OFFSET, c.offset());
+                cj.addProperty(VALID, c.valid());
+                cj.addProperty(LINE, c.line());
+                cj.addProperty(HEADING, c.heading());
                 cites.add(cj);
             }
-            j.add("citations", cites);
+            j.add(CITATIONS, cites);
             if (f.baseline() != null) {
-                j.addProperty("baseline", f.baseline().id());
+                j.addProperty(BASELINE, f.baseline().id());
             }
             findings.add(j);
         }
-        o.add("findings", findings);
-        o.addProperty("citations_valid", r.outcome().citationsValid());
-        o.addProperty("citations_invalid", r.outcome().citationsInvalid());
-        o.addProperty("duration_ms", r.provenance().durationMs());
-        o.addProperty("prompt_chars", r.input().promptChars());
-        o.addProperty("query_passages", r.input().queryPassages());
-        o.addProperty("cached", r.provenance().cached());
-        o.addProperty("reviewed_at", r.provenance().reviewedAt() == null ? null
+        o.add(FINDINGS, findings);
+        o.addProperty(CITATIONS_VALID, r.outcome().citationsValid());
+        o.addProperty(CITATIONS_INVALID, r.outcome().citationsInvalid());
+        o.addProperty(DURATION_MS, r.provenance().durationMs());
+        o.addProperty(PROMPT_CHARS, r.input().promptChars());
+        o.addProperty(QUERY_PASSAGES, r.input().queryPassages());
+        o.addProperty(CACHED, r.provenance().cached());
+        o.addProperty(REVIEWED_AT, r.provenance().reviewedAt() == null ? null
                 : DateTimeFormatter.ISO_INSTANT.format(r.provenance().reviewedAt().truncatedTo(ChronoUnit.SECONDS)));
-        o.addProperty("prompt_tokens", r.promptTokens());
-        o.addProperty("completion_tokens", r.completionTokens());
+        o.addProperty(PROMPT_TOKENS, r.promptTokens());
+        o.addProperty(COMPLETION_TOKENS, r.completionTokens());
         JsonArray parts = new JsonArray();
         for (FilePart part : r.provenance().parts()) {
             JsonObject j = new JsonObject();
-            j.addProperty("n", part.n());
-            j.addProperty("first_line", part.firstLine());
-            j.addProperty("last_line", part.lastLine());
-            j.addProperty("chars", part.chars());
-            j.addProperty("accepted_on", part.acceptedOn());
-            j.addProperty("model", part.model());
-            j.addProperty("attempts", part.attemptsMade());
+            j.addProperty(N, part.n());
+            j.addProperty(FIRST_LINE, part.firstLine());
+            j.addProperty(LAST_LINE, part.lastLine());
+            j.addProperty(CHARS, part.chars());
+            j.addProperty(ACCEPTED_ON, part.acceptedOn());
+            j.addProperty(MODEL, part.model());
+            j.addProperty(ATTEMPTS, part.attemptsMade());
             parts.add(j);
         }
-        o.add("parts", parts);
-        o.addProperty("redactions", r.input().secretsMasked());
-        o.addProperty("malformed_utf8", r.input().malformedUtf8());
+        o.add(PARTS, parts);
+        o.addProperty(REDACTIONS, r.input().secretsMasked());
+        o.addProperty(MALFORMED_UTF8, r.input().malformedUtf8());
         return o;
     }
 
@@ -194,17 +200,17 @@ public final class JsonReportWriter {
         JsonArray a = new JsonArray();
         for (ScoredChunk c : chunks) {
             JsonObject j = new JsonObject();
-            j.addProperty("origin", c.chunk().kind().jsonName());
-            j.addProperty("offset", c.chunk().offset());
-            j.addProperty("length", c.chunk().length());
-            j.addProperty("score", similarity(c.score()));
-            j.addProperty("text", c.chunk().text());
-            j.addProperty("heading", c.chunk().heading());
-            j.addProperty("line", c.chunk().line() == 0 ? null : c.chunk().line());
-            j.addProperty("dense_rank", c.dense() == null ? null : c.dense().rank());
-            j.addProperty("dense_score", c.dense() == null ? null : similarity(c.dense().score()));
-            j.addProperty("bm25_rank", c.lexical() == null ? null : c.lexical().rank());
-            j.addProperty("bm25_score", c.lexical() == null ? null : similarity(c.lexical().score()));
+            j.addProperty(ORIGIN, c.chunk().kind().jsonName());
+            j.addProperty(OFFSET, c.chunk().offset());
+            j.addProperty(LENGTH, c.chunk().length());
+            j.addProperty(SCORE, similarity(c.score()));
+            j.addProperty(TEXT, c.chunk().text());
+            j.addProperty(HEADING, c.chunk().heading());
+            j.addProperty(LINE, c.chunk().line() == 0 ? null : c.chunk().line());
+            j.addProperty(DENSE_RANK, c.dense() == null ? null : c.dense().rank());
+            j.addProperty(DENSE_SCORE, c.dense() == null ? null : similarity(c.dense().score()));
+            j.addProperty(BM25_RANK, c.lexical() == null ? null : c.lexical().rank());
+            j.addProperty(BM25_SCORE, c.lexical() == null ? null : similarity(c.lexical().score()));
             a.add(j);
         }
         return a;

@@ -23,20 +23,15 @@ import java.util.Locale;
  */
 public final class SarifWriter {
 
-    /** The file's name under {@code scrum/}. */
-    public static final String FILE_NAME = "scrum.sarif";
-
     static final String SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
     static final String SRCROOT = "%SRCROOT%";
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
     private SarifWriter() {}
 
-    /** Writes {@code scrum.sarif} under {@code jsonDirectory}, atomically; returns its path. */
-    public static Path write(Path jsonDirectory, RunReport run, SourceRoot root) throws IOException {
-        Path target = jsonDirectory.resolve(FILE_NAME);
+    /** Writes the run's SARIF to {@code target}, atomically. */
+    static void write(Path target, RunReport run, SourceRoot root) throws IOException {
         AtomicFile.write(target, GSON.toJson(sarif(run, root, ToolInfo.current())) + "\n");
-        return target;
     }
 
     static JsonObject sarif(RunReport run, SourceRoot root, ToolInfo tool) {

@@ -3,6 +3,7 @@ package dev.scrum.review;
 import dev.scrum.report.DocumentInfo;
 import dev.scrum.report.FileReview;
 import dev.scrum.report.JsonReportReader;
+import dev.scrum.report.ReportLayout;
 import dev.scrum.report.RunReport;
 import dev.scrum.report.SkippedFile;
 import java.io.IOException;
@@ -35,7 +36,7 @@ public final class ReactorAggregator {
 
     /** Reads the review a module wrote to {@code scrumDirectory}, or nothing when it wrote none. */
     public static java.util.Optional<ModuleRun> read(String modulePath, Path scrumDirectory) throws IOException {
-        if (!Files.isRegularFile(scrumDirectory.resolve("summary.json"))) {
+        if (!Files.isRegularFile(scrumDirectory.resolve(ReportLayout.SUMMARY))) {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(new ModuleRun(modulePath, JsonReportReader.read(scrumDirectory)));

@@ -3,6 +3,7 @@ package dev.scrum.review;
 import dev.scrum.embed.EmbeddingSettings;
 import dev.scrum.ladder.Rung;
 import dev.scrum.report.Baseline;
+import dev.scrum.report.ReportLayout;
 import dev.scrum.retrieve.Ranker;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,6 +36,8 @@ import java.util.Objects;
  * @param requireScore an answer with no alignment score is not accepted
  * @param baseline accepted findings, marked {@code known} in the reports; {@link Baseline#NONE} for none
  * @param ranker how passages are ranked ({@code lexical}: no embedder is loaded)
+ * @param stepSummary the file a CI step's markdown summary is appended to ({@code $GITHUB_STEP_SUMMARY}), or
+ *     {@code null}
  */
 public record ReviewRequest(
         Path baseDir,
@@ -57,7 +60,8 @@ public record ReviewRequest(
         Shard shard,
         boolean requireScore,
         Baseline baseline,
-        Ranker ranker) {
+        Ranker ranker,
+        Path stepSummary) {
 
     public ReviewRequest {
         Objects.requireNonNull(baseDir, "baseDir");
@@ -81,7 +85,7 @@ public record ReviewRequest(
                 .minAnswerChars(minAnswerChars).threads(threads).outputDirectory(outputDirectory).dryRun(dryRun)
                 .maxFileBytes(maxFileBytes).cacheDirectory(cacheDirectory).reuseCached(reuseCached)
                 .unchangedFiles(unchangedFiles).shard(shard).requireScore(requireScore).baseline(baseline)
-                .ranker(ranker);
+                .ranker(ranker).stepSummary(stepSummary);
     }
 
     /** The rubric's settings, as they decide whether an answer is accepted (part of a cached review's key). */
@@ -89,14 +93,9 @@ public record ReviewRequest(
         return "minAnswerChars=" + minAnswerChars + ";requireScore=" + requireScore + ";grounding=1";
     }
 
-    /** {@code target/scrum-report.md}. */
-    public Path reportFile() {
-        return outputDirectory.resolve("scrum-report.md");
-    }
-
-    /** {@code target/scrum/}. */
-    public Path jsonDirectory() {
-        return outputDirectory.resolve("scrum");
+    /** Where the run's reports go. */
+    public ReportLayout layout() {
+        return new ReportLayout(outputDirectory);
     }
 
     /**
@@ -126,6 +125,7 @@ public record ReviewRequest(
         private boolean requireScore;
         private Baseline baseline = Baseline.NONE;
         private Ranker ranker = Ranker.DEFAULT;
+        private Path stepSummary;
 
         private Builder() {}
 
@@ -234,10 +234,15 @@ public record ReviewRequest(
             return this;
         }
 
+        public Builder stepSummary(Path value) {
+            stepSummary = value;
+            return this;
+        }
+
         public ReviewRequest build() {
             return new ReviewRequest(baseDir, files, prd, proposal, ladder, embedding, chunkSize, chunkOverlap, topK,
                     minAnswerChars, threads, outputDirectory, dryRun, maxFileBytes, cacheDirectory, reuseCached,
-                    unchangedFiles, shard, requireScore, baseline, ranker);
+                    unchangedFiles, shard, requireScore, baseline, ranker, stepSummary);
         }
     }
 }

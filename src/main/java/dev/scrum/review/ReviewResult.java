@@ -1,7 +1,9 @@
 package dev.scrum.review;
 
 import dev.scrum.report.FileReview;
+import dev.scrum.report.ReportLayout;
 import dev.scrum.report.RunReport;
+import dev.scrum.report.WrittenReport;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -9,18 +11,27 @@ import java.util.List;
  * A finished run: what was decided and where it was written.
  *
  * @param run the run's reviews and facts
- * @param reportFile {@code scrum-report.md}
- * @param jsonDirectory {@code scrum/}
+ * @param layout where its files went
+ * @param reports every report written (or, for an optional one, the problem that kept it from being written)
  */
-public record ReviewResult(RunReport run, Path reportFile, Path jsonDirectory) {
+public record ReviewResult(RunReport run, ReportLayout layout, List<WrittenReport> reports) {
+
+    public ReviewResult {
+        reports = List.copyOf(reports);
+    }
+
+    /** {@code scrum-report.md}. */
+    public Path reportFile() {
+        return layout.markdown();
+    }
+
+    /** {@code scrum/}. */
+    public Path jsonDirectory() {
+        return layout.jsonDirectory();
+    }
 
     /** Files no rung's answer was accepted for (none in a dry run). */
     public List<FileReview> unresolved() {
         return run.unresolved();
-    }
-
-    /** Files scored below {@code minScore} (none when it is 0, none in a dry run). */
-    public List<FileReview> belowScore(int minScore) {
-        return run.belowScore(minScore);
     }
 }

@@ -10,12 +10,12 @@ import dev.scrum.embed.CachingEmbedder;
 import dev.scrum.embed.Embedder;
 import dev.scrum.ladder.Ladder;
 import dev.scrum.ladder.Rung;
-import dev.scrum.report.CodeScanningReports;
 import dev.scrum.report.DocumentInfo;
 import dev.scrum.report.FileReview;
 import dev.scrum.report.JsonReportWriter;
 import dev.scrum.report.ReportDocuments;
-import dev.scrum.report.ReportFiles;
+import dev.scrum.report.ReportContext;
+import dev.scrum.report.ReportFormats;
 import dev.scrum.report.RunReport;
 import dev.scrum.report.SkippedFile;
 import dev.scrum.retrieve.Ranker;
@@ -146,17 +146,15 @@ public final class Reviewer {
                 .shard(request.shard() == null ? null : request.shard().toString())
                 .retrieval(ranker.id())
                 .build();
-        JsonReportWriter json = new JsonReportWriter(request.jsonDirectory());
-        json.writeSummary(run);
-        ReportFiles.write(request.reportFile(), run,
-                ReportDocuments.of(prd.text(), proposal == null ? null : proposal.text()));
-        CodeScanningReports.write(request.jsonDirectory(), run, request.baseDir());
-        return new ReviewResult(run, request.reportFile(), request.jsonDirectory());
+        ReportContext context = new ReportContext(request.layout(),
+                ReportDocuments.of(prd.text(), proposal == null ? null : proposal.text()), request.baseDir(),
+                request.stepSummary());
+        return new ReviewResult(run, request.layout(), ReportFormats.writeAll(run, context));
     }
 
     /** The cached reviews of files {@code changedSince} left out, where their inputs are unchanged. */
     private List<FileReview> unchangedFromCache(ReviewRequest request, FileReviewer reviewer) throws IOException {
-        JsonReportWriter json = new JsonReportWriter(request.jsonDirectory());
+        JsonReportWriter json = new JsonReportWriter(request.layout().jsonDirectory());
         List<FileReview> out = new ArrayList<>();
         for (String f : request.unchangedFiles()) {
             if (SourceFile.unreviewable(request.baseDir().resolve(f), request.maxFileBytes()) != null) {
@@ -177,7 +175,7 @@ public final class Reviewer {
 
     private List<FileReview> reviewAll(ReviewRequest request, List<String> files, FileReviewer reviewer)
             throws IOException {
-        JsonReportWriter json = new JsonReportWriter(request.jsonDirectory());
+        JsonReportWriter json = new JsonReportWriter(request.layout().jsonDirectory());
         int total = files.size();
         if (total == 0) {
             return List.of();

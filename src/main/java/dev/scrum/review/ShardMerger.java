@@ -1,11 +1,11 @@
 package dev.scrum.review;
 
-import dev.scrum.report.CodeScanningReports;
 import dev.scrum.report.FileReview;
 import dev.scrum.report.JsonReportReader;
-import dev.scrum.report.JsonReportWriter;
+import dev.scrum.report.ReportContext;
 import dev.scrum.report.ReportDocuments;
-import dev.scrum.report.ReportFiles;
+import dev.scrum.report.ReportFormats;
+import dev.scrum.report.ReportLayout;
 import dev.scrum.report.RunReport;
 import dev.scrum.report.SkippedFile;
 import java.io.IOException;
@@ -35,7 +35,6 @@ public final class ShardMerger {
     /** The parameter {@link ConfigurationException}s name. */
     static final String PARAMETER = "shardDirectories";
 
-    private static final String SUMMARY = "summary.json";
     private static final String FIX = "put each shard's scrum/ directory (the one holding summary.json) there, or set "
             + "<" + PARAMETER + "> (-Dscrum." + PARAMETER + "=dir1,dir2) to the directories holding them";
 
@@ -59,14 +58,14 @@ public final class ShardMerger {
                         + " is not a directory: " + FIX);
             }
             try (Stream<Path> walk = Files.walk(root)) {
-                walk.filter(p -> Files.isRegularFile(p.resolve(SUMMARY)))
+                walk.filter(p -> Files.isRegularFile(p.resolve(ReportLayout.SUMMARY)))
                         .map(p -> p.toAbsolutePath().normalize())
                         .filter(p -> !p.equals(skip) && !found.contains(p))
                         .forEach(found::add);
             }
         }
         if (found.isEmpty()) {
-            throw new ConfigurationException(PARAMETER, "No " + SUMMARY + " found in or below "
+            throw new ConfigurationException(PARAMETER, "No " + ReportLayout.SUMMARY + " found in or below "
                     + roots.stream().map(Path::toString).collect(Collectors.joining(", ")) + ": " + FIX);
         }
         return found.stream().sorted().toList();
@@ -132,32 +131,17 @@ public final class ShardMerger {
     }
 
     /**
-     * Writes {@code scrum-report.md}, {@code scrum-report.html}, {@code scrum/summary.json} and
-     * {@code scrum/review_*.json} under {@code outputDirectory}, as {@link Reviewer} does (the reports' PRD sections
-     * only when the documents are still where the shards read them), but no code-scanning reports (their paths
-     * need the project's base directory).
+     * Writes every report format ({@link ReportFormats#ALL}) under {@code outputDirectory}, as {@link Reviewer}
+     * does; the reports' PRD sections only when the documents are still where the runs read them.
+     *
+     * @param baseDir the project's base directory, which the run's paths are relative to
+     * @param stepSummary the CI's step-summary file, or {@code null}
      */
-    public static ReviewResult write(RunReport run, Path outputDirectory) throws IOException {
-        return write(run, outputDirectory, null);
-    }
-
-    /**
-     * Writes what {@link #write(RunReport, Path)} writes and, when {@code baseDir} is given, {@code scrum.sarif}
-     * and {@code gl-code-quality.json}, with paths relative to it.
-     */
-    public static ReviewResult write(RunReport run, Path outputDirectory, Path baseDir) throws IOException {
-        Path reportFile = outputDirectory.resolve("scrum-report.md");
-        Path jsonDirectory = outputDirectory.resolve("scrum");
-        JsonReportWriter json = new JsonReportWriter(jsonDirectory);
-        for (FileReview r : run.reviews()) {
-            json.writeReview(r);
-        }
-        json.writeSummary(run);
-        ReportFiles.write(reportFile, run, ReportDocuments.read(run.documents()));
-        if (baseDir != null) {
-            CodeScanningReports.write(jsonDirectory, run, baseDir);
-        }
-        return new ReviewResult(run, reportFile, jsonDirectory);
+    public static ReviewResult write(RunReport run, Path outputDirectory, Path baseDir, Path stepSummary)
+            throws IOException {
+        ReportLayout layout = new ReportLayout(outputDirectory);
+        ReportContext context = new ReportContext(layout, ReportDocuments.read(run.documents()), baseDir, stepSummary);
+        return new ReviewResult(run, layout, ReportFormats.writeAll(run, context));
     }
 
     private static void agree(String what, ShardRun a, ShardRun b, Function<RunReport, String> f) {

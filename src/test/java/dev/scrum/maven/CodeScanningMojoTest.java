@@ -118,7 +118,7 @@ class CodeScanningMojoTest {
     @Basedir("/projects/merge")
     @InjectMojo(goal = "baseline", pom = "pom.xml")
     void theBaselineGoalRecordsTheLastReviewsFindings(BaselineMojo mojo) throws Exception {
-        ShardMerger.write(FindingFixtures.run(tmp), tmp.resolve("out"), tmp);
+        ShardMerger.write(FindingFixtures.run(tmp), tmp.resolve("out"), tmp, null);
         mojo.outputDirectory = tmp.resolve("out").toFile();
         mojo.baselineFile = tmp.resolve("scrum-baseline.json").toFile();
         List<String> infos = infos(mojo);
@@ -141,7 +141,7 @@ class CodeScanningMojoTest {
                 + tmp.resolve("nothing-here/scrum/summary.json") + " does not exist. Run the review first"),
                 e.getMessage());
         var run = FindingFixtures.run(tmp);
-        ShardMerger.write(run.toBuilder().dryRun(true).build(), tmp.resolve("dry"), tmp);
+        ShardMerger.write(run.toBuilder().dryRun(true).build(), tmp.resolve("dry"), tmp, null);
         mojo.outputDirectory = tmp.resolve("dry").toFile();
         e = assertThrows(MojoExecutionException.class, mojo::execute);
         assertTrue(e.getMessage().contains("is a dry run's: it has no findings"), e.getMessage());
@@ -151,7 +151,7 @@ class CodeScanningMojoTest {
     @Basedir("/projects/merge")
     @InjectMojo(goal = "merge", pom = "pom.xml")
     void aMergeMarksFindingsAgainstTheBaselineAndGatesOnlyOnNewGaps(MergeMojo mojo) throws Exception {
-        ShardMerger.write(FindingFixtures.run(tmp), tmp.resolve("shards/all"), tmp);
+        ShardMerger.write(FindingFixtures.run(tmp), tmp.resolve("shards/all"), tmp, null);
         Path baselineFile = tmp.resolve("scrum-baseline.json");
         dev.scrum.report.BaselineFile.write(baselineFile, FindingFixtures.run(tmp));
         mojo.shardDirectories = List.of(tmp.resolve("shards").toFile());

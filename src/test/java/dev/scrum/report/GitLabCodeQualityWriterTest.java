@@ -26,7 +26,8 @@ class GitLabCodeQualityWriterTest {
     private List<JsonObject> issues(RunReport run) throws IOException {
         Files.createDirectories(repo.resolve(".git"));
         Path base = repo.resolve("module");
-        Path file = GitLabCodeQualityWriter.write(base.resolve("target/scrum"), run, SourceRoot.of(base));
+        Path file = new ReportLayout(base.resolve("target")).gitlabCodeQuality();
+        GitLabCodeQualityWriter.write(file, run, SourceRoot.of(base));
         assertEquals("gl-code-quality.json", file.getFileName().toString());
         JsonArray array = JsonParser.parseString(Files.readString(file)).getAsJsonArray();
         List<JsonObject> out = new ArrayList<>();

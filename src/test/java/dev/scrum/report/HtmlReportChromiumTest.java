@@ -36,7 +36,7 @@ class HtmlReportChromiumTest {
     void freshPage() throws Exception {
         assumeTrue(HeadlessChromium.available(), "no " + HeadlessChromium.BINARY + ": apt-get install chromium");
         if (chromium == null) {
-            ReportFiles.write(DIR.resolve("scrum-report.md"), ReportFixtures.run(), ReportFixtures.documents());
+            HtmlReportWriter.write(new ReportLayout(DIR).html(), ReportFixtures.run(), ReportFixtures.documents());
             chromium = HeadlessChromium.start(1280, 900);
             chromium.open(PAGE);
             Files.write(DIR.resolve("scrum-report.png"), chromium.screenshot());

@@ -166,8 +166,9 @@ class HtmlReportWriterTest {
     @Test
     void reportFilesWritesBothReportsAndTheDocumentsAreReadBackOnlyWhenUnchanged(@TempDir Path dir) throws Exception {
         Path md = dir.resolve("scrum-report.md");
-        ReportFiles.write(md, ReportFixtures.run(), ReportFixtures.documents());
-        assertEquals(dir.resolve("scrum-report.html"), ReportFiles.htmlFile(md));
+        ReportFormats.writeAll(ReportFixtures.run(), new ReportContext(new ReportLayout(dir), ReportFixtures.documents(),
+                dir, null));
+        assertEquals(dir.resolve("scrum-report.html"), new ReportLayout(dir).html());
         assertTrue(Files.readString(md).contains("## Requirements coverage"));
         assertEquals(HTML, Files.readString(dir.resolve("scrum-report.html")));
 

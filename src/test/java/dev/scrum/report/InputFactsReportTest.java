@@ -40,7 +40,7 @@ class InputFactsReportTest {
         assertEquals(2, review.getAsJsonArray("attempts_history").get(1).getAsJsonObject().get("retries").getAsInt());
         assertEquals(3, summary.getAsJsonArray("per_file").get(0).getAsJsonObject().get("redactions").getAsInt());
         assertEquals(3, summary.get("total_redactions").getAsInt());
-        FileReview read = JsonReportReader.readReview(dir.resolve(JsonReportWriter.reviewFileName(withFacts().file())));
+        FileReview read = JsonReportReader.readReview(dir.resolve(ReportLayout.reviewFileName(withFacts().file())));
         assertEquals(3, read.input().secretsMasked());
         assertTrue(read.input().malformedUtf8());
         assertEquals(2, read.outcome().attempts().get(1).retries());

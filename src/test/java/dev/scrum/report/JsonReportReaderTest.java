@@ -146,8 +146,8 @@ class JsonReportReaderTest {
     void writingWhatWasReadWritesTheSameFiles(@TempDir Path dir) throws Exception {
         write(dir.resolve("a"), ReportWritersTest.run(false, ReportWritersTest.resolved(), everything()));
         write(dir.resolve("b"), JsonReportReader.read(dir.resolve("a")));
-        for (String name : List.of("summary.json", JsonReportWriter.reviewFileName("src/main/java/a/B.java"),
-                JsonReportWriter.reviewFileName("src/main/java/a/Big.java"))) {
+        for (String name : List.of("summary.json", ReportLayout.reviewFileName("src/main/java/a/B.java"),
+                ReportLayout.reviewFileName("src/main/java/a/Big.java"))) {
             assertEquals(Files.readString(dir.resolve("a").resolve(name)), Files.readString(dir.resolve("b").resolve(name)),
                     name);
         }
@@ -194,7 +194,7 @@ class JsonReportReaderTest {
     @Test
     void aMissingReviewFileIsNamed(@TempDir Path dir) throws Exception {
         write(dir, ReportWritersTest.run(false, ReportWritersTest.resolved()));
-        Path review = dir.resolve(JsonReportWriter.reviewFileName("src/main/java/a/B.java"));
+        Path review = dir.resolve(ReportLayout.reviewFileName("src/main/java/a/B.java"));
         Files.delete(review);
         IOException e = assertThrows(IOException.class, () -> JsonReportReader.read(dir));
         assertEquals(review + " does not exist", e.getMessage());
@@ -203,7 +203,7 @@ class JsonReportReaderTest {
     @Test
     void aReviewFileHoldingAnotherFilesReviewIsRefused(@TempDir Path dir) throws Exception {
         write(dir, ReportWritersTest.run(false, ReportWritersTest.resolved()));
-        Path review = dir.resolve(JsonReportWriter.reviewFileName("src/main/java/a/B.java"));
+        Path review = dir.resolve(ReportLayout.reviewFileName("src/main/java/a/B.java"));
         Files.writeString(review, Files.readString(review).replace("\"src/main/java/a/B.java\"", "\"src/main/java_a/B.java\""));
         IOException e = assertThrows(IOException.class, () -> JsonReportReader.read(dir));
         assertTrue(e.getMessage().endsWith("holds the review of src/main/java_a/B.java, not of src/main/java/a/B.java "

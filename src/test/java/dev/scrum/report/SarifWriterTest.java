@@ -36,7 +36,8 @@ class SarifWriterTest {
     private JsonObject written(RunReport run) throws IOException {
         Files.createDirectories(repo.resolve(".git"));
         Path base = repo.resolve("module");
-        Path file = SarifWriter.write(base.resolve("target/scrum"), run, SourceRoot.of(base));
+        Path file = new ReportLayout(base.resolve("target")).sarif();
+        SarifWriter.write(file, run, SourceRoot.of(base));
         assertEquals(base.resolve("target/scrum/scrum.sarif"), file);
         return JsonParser.parseString(Files.readString(file)).getAsJsonObject();
     }

@@ -39,7 +39,7 @@ class ReviewRequestTest {
                 .threads(8).outputDirectory(Path.of("/p/out")).dryRun(true).maxFileBytes(99)
                 .cacheDirectory(Path.of("/c")).reuseCached(true).unchangedFiles(List.of("B.java"))
                 .shard(Shard.parse("1/2")).requireScore(true).baseline(new Baseline(Path.of("b.json"), Set.of("x")))
-                .ranker(Ranker.HYBRID).build();
+                .ranker(Ranker.HYBRID).stepSummary(Path.of("/ci/summary.md")).build();
         assertEveryFieldSet(full);
         assertEquals(full, full.toBuilder().build());
     }

@@ -111,7 +111,7 @@ public final class ShardFixtures {
     public static final List<SkippedFile> SKIPPED = List.of(new SkippedFile(BIG, "larger than maxFileBytes"));
 
     public static Path write(Path dir, RunReport run) throws IOException {
-        ShardMerger.write(run, dir);
+        ShardMerger.write(run, dir, dir.getParent(), null);
         return dir.resolve("scrum");
     }
 

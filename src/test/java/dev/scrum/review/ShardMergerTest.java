@@ -10,6 +10,7 @@ import dev.scrum.report.DocumentInfo;
 import dev.scrum.report.FileReview;
 import dev.scrum.report.JsonReportWriter;
 import dev.scrum.report.MarkdownReportWriter;
+import dev.scrum.report.ReportLayout;
 import dev.scrum.report.RunReport;
 import dev.scrum.report.SkippedFile;
 import java.nio.file.Files;
@@ -47,7 +48,7 @@ class ShardMergerTest {
         Path out = write(tmp.resolve("merged"), merged);
         try (Stream<Path> files = Files.list(one)) {
             List<Path> written = files.sorted().toList();
-            assertEquals(ALL.size() + 1, written.size());
+            assertEquals(ALL.size() + 3, written.size(), "the reviews, the summary, SARIF and Code Quality");
             for (Path f : written) {
                 assertEquals(Files.readString(f), Files.readString(out.resolve(f.getFileName())), f.getFileName().toString());
             }
@@ -155,11 +156,11 @@ class ShardMergerTest {
         Path a = shard(tmp.resolve("a"), new Shard(1, 2), EARLY, 1);
         Path b = shard(tmp.resolve("b"), new Shard(2, 2), LATE, 1);
         RunReport merged = ShardMerger.merge(ShardMerger.read(List.of(a, b)));
-        ReviewResult written = ShardMerger.write(merged, tmp.resolve("out"));
+        ReviewResult written = ShardMerger.write(merged, tmp.resolve("out"), tmp, null);
         assertEquals(tmp.resolve("out/scrum-report.md"), written.reportFile());
         assertEquals(MarkdownReportWriter.render(merged), Files.readString(written.reportFile()));
         assertEquals(List.of(review(INVENTORY, null, 2000)), written.unresolved());
-        assertFalse(Files.exists(written.jsonDirectory().resolve(JsonReportWriter.reviewFileName(BIG))),
+        assertFalse(Files.exists(written.jsonDirectory().resolve(ReportLayout.reviewFileName(BIG))),
                 "a skipped file has no review file");
     }
 }
