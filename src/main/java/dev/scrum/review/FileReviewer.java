@@ -7,14 +7,10 @@ import dev.scrum.check.Citation;
 import dev.scrum.check.CitationChecker;
 import dev.scrum.chunk.SourceSplitter;
 import dev.scrum.ladder.Attempt;
-import dev.scrum.ladder.AttemptListener;
 import dev.scrum.ladder.Ladder;
 import dev.scrum.ladder.LadderOutcome;
-import dev.scrum.ladder.Prompts;
 import dev.scrum.ladder.Rung;
 import dev.scrum.llm.AnswerFormat;
-import dev.scrum.llm.TokenCounter;
-import dev.scrum.prompt.ConsolidationPrompts;
 import dev.scrum.prompt.ReviewPrompts;
 import dev.scrum.report.FileInput;
 import dev.scrum.report.FileOutcome;
@@ -30,11 +26,8 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -45,11 +38,6 @@ import java.util.stream.Stream;
  */
 final class FileReviewer {
 
-    /** Room kept in a part's prompt for the learning context of later rungs, in tokens. */
-    private static final int LEARNING_RESERVE_TOKENS = 1500;
-    /** The share of a context window a prompt may fill; token counts of other models' tokenizers differ. */
-    private static final double SAFETY = 0.9;
-
     private final ReviewRequest request;
     private final Retriever retriever;
     private final Ladder ladder;
@@ -57,7 +45,8 @@ final class FileReviewer {
     private final ReviewCache cache;
     private final Progress progress;
     private final Clock clock;
-    private final int promptBudget;
+    private final PromptBudget budget;
+    private final PartedReview parted;
 
     /**
      * @param ladder the ladder, or {@code null} in a dry run
@@ -72,19 +61,8 @@ final class FileReviewer {
         this.cache = cache;
         this.progress = progress;
         this.clock = clock;
-        this.promptBudget = promptBudget(request.ladder());
-    }
-
-    /**
-     * The most prompt tokens every usable rung can take: the smallest context window less the answer's room.
-     * {@link Integer#MAX_VALUE} when no rung says its window.
-     */
-    static int promptBudget(List<Rung> ladder) {
-        return ladder.stream()
-                .filter(r -> r.usable() && r.contextTokens() > 0)
-                .mapToInt(r -> (int) ((r.contextTokens() - r.maxTokens()) * SAFETY))
-                .min()
-                .orElse(Integer.MAX_VALUE);
+        this.budget = PromptBudget.of(request.ladder());
+        this.parted = ladder == null ? null : new PartedReview(request, retriever, ladder, budget, progress);
     }
 
     /**
@@ -129,7 +107,9 @@ final class FileReviewer {
         String system = prompts.system(format);
         String user = prompts.user(format, List.of());
         int promptChars = system.length() + user.length();
-        List<SourceSplitter.Part> parts = fits(system, user) ? List.of() : split(path, source.text(), retrieval, format);
+        List<SourceSplitter.Part> parts = budget.fits(system, user)
+                ? List.of()
+                : PartedReview.split(path, source.text(), retrieval, format, budget);
         if (ladder == null) {
             progress.info(String.format(Locale.ROOT, "%s: %d PRD + %d proposal passages (PRD %s%s), prompt %,d chars%s",
                     tag, retrieval.prd().size(), retrieval.proposal().size(), offsets(retrieval.prd()),
@@ -157,10 +137,10 @@ final class FileReviewer {
         }
         SymbolTable symbols = SymbolTable.of(path, source.text());
         AnswerCheck rubric = checks.rubric(symbols);
-        Reviewed reviewed = parts.isEmpty()
-                ? new Reviewed(ladder.climb(prompts, rubric, new LoggingListener(tag)), retrieval.prd(),
+        LadderReview reviewed = parts.isEmpty()
+                ? new LadderReview(ladder.climb(prompts, rubric, new AttemptLog(progress, tag)), retrieval.prd(),
                         retrieval.proposal(), retrieval.queryPassages(), List.of(), prompts.secretsMasked())
-                : inParts(path, tag, source.text(), parts, rubric);
+                : parted.review(path, tag, source.text(), parts, rubric);
         if (reviewed.secretsMasked() > 0) {
             progress.info(tag + ": " + reviewed.secretsMasked() + " secret(s) masked before the file was sent "
                     + "(redactSecrets)");
@@ -172,106 +152,7 @@ final class FileReviewer {
         return review;
     }
 
-    /** What the ladder made of a file, what it was given, and how many secrets were masked in what was sent. */
-    private record Reviewed(LadderOutcome outcome, List<ScoredChunk> prd, List<ScoredChunk> proposal,
-            int queryPassages, List<FilePart> parts, int secretsMasked) {}
-
-    private boolean fits(String system, String user) {
-        return promptBudget == Integer.MAX_VALUE
-                || TokenCounter.count(system) + TokenCounter.count(user) + LEARNING_RESERVE_TOKENS <= promptBudget;
-    }
-
-    /** Parts small enough that each part's prompt, with its passages and the asks, fits the budget. */
-    private List<SourceSplitter.Part> split(String path, String text, Retrieval retrieval, AnswerFormat format) {
-        ReviewPrompts empty = new ReviewPrompts(path, "", retrieval.prd(), retrieval.proposal());
-        int overhead = TokenCounter.count(empty.system(format)) + TokenCounter.count(empty.user(format, List.of()))
-                + LEARNING_RESERVE_TOKENS;
-        int lines = Math.max(1, (int) text.lines().count());
-        // a part's own passages may be longer than the whole file's: keep a quarter of the room for the difference
-        double room = (promptBudget - overhead) * 0.75;
-        // each numbered line costs its text plus about 3 tokens of line number
-        double charsPerToken = (double) text.length() / (TokenCounter.count(text) + 3.0 * lines);
-        int maxChars = (int) Math.max(200, room * charsPerToken);
-        return new SourceSplitter(maxChars).split(text);
-    }
-
-    private Reviewed inParts(String path, String tag, String text, List<SourceSplitter.Part> parts,
-            AnswerCheck rubric) {
-        int total = (int) text.lines().count();
-        progress.info(tag + ": too large for the smallest context window of the ladder (" + promptBudget
-                + " prompt tokens): reviewing it in " + parts.size() + " parts");
-        Map<String, ScoredChunk> prd = new LinkedHashMap<>();
-        Map<String, ScoredChunk> proposal = new LinkedHashMap<>();
-        List<ConsolidationPrompts.PartReview> partReviews = new ArrayList<>();
-        List<FilePart> recorded = new ArrayList<>();
-        int queryPassages = 0;
-        int masked = 0;
-        for (int i = 0; i < parts.size(); i++) {
-            SourceSplitter.Part part = parts.get(i);
-            String partTag = tag + " part " + (i + 1) + "/" + parts.size();
-            Retrieval r = retriever.retrieve(part.text());
-            queryPassages += r.queryPassages();
-            r.prd().forEach(c -> prd.merge(c.chunk().label(), c, FileReviewer::better));
-            r.proposal().forEach(c -> proposal.merge(c.chunk().label(), c, FileReviewer::better));
-            ReviewPrompts prompts = new ReviewPrompts(path, part.text(), r.prd(), r.proposal(),
-                    new ReviewPrompts.FilePart(i + 1, parts.size(), part.firstLine(), total));
-            LadderOutcome outcome = ladder.climb(prompts, rubric, new LoggingListener(partTag));
-            masked += prompts.secretsMasked();
-            Attempt accepted = outcome.accepted();
-            recorded.add(new FilePart(i + 1, part.firstLine(), part.lastLine(), part.text().length(),
-                    accepted == null ? null : accepted.n(), accepted == null ? "" : accepted.rungId(),
-                    outcome.callsMade()));
-            if (accepted == null) {
-                progress.warn(partTag + ": no rung's answer was accepted; the file stays unresolved");
-                return new Reviewed(new LadderOutcome(outcome.attempts(), null, null, "", null), best(prd),
-                        best(proposal), queryPassages, recorded, masked);
-            }
-            partReviews.add(new ConsolidationPrompts.PartReview(part.firstLine(), part.lastLine(), outcome.markdown()));
-        }
-        List<ScoredChunk> prdSent = best(prd);
-        List<ScoredChunk> proposalSent = best(proposal);
-        LadderOutcome merged = consolidate(path, tag, total, partReviews, prdSent, proposalSent, rubric);
-        return new Reviewed(merged, prdSent, proposalSent, queryPassages, recorded, masked);
-    }
-
-    /**
-     * Merges the parts' reviews into one. When their prompt is itself too large, halves are merged first and
-     * the two halves' reviews merged last.
-     */
-    private LadderOutcome consolidate(String path, String tag, int total, List<ConsolidationPrompts.PartReview> reviews,
-            List<ScoredChunk> prd, List<ScoredChunk> proposal, AnswerCheck rubric) {
-        ConsolidationPrompts prompts = new ConsolidationPrompts(path, total, reviews, prd, proposal);
-        AnswerFormat format = request.ladder().get(0).format();
-        if (reviews.size() <= 2 || fits(prompts.system(format), prompts.user(format, List.of()))) {
-            return ladder.climb(prompts, rubric, new LoggingListener(tag + " consolidation"));
-        }
-        int half = reviews.size() / 2;
-        List<ConsolidationPrompts.PartReview> merged = new ArrayList<>();
-        for (List<ConsolidationPrompts.PartReview> group : List.of(reviews.subList(0, half),
-                reviews.subList(half, reviews.size()))) {
-            LadderOutcome outcome = consolidate(path, tag, total, group, prd, proposal, rubric);
-            if (!outcome.resolved()) {
-                return outcome;
-            }
-            merged.add(new ConsolidationPrompts.PartReview(group.get(0).firstLine(),
-                    group.get(group.size() - 1).lastLine(), outcome.markdown()));
-        }
-        return consolidate(path, tag, total, merged, prd, proposal, rubric);
-    }
-
-    private static ScoredChunk better(ScoredChunk a, ScoredChunk b) {
-        return a.score() >= b.score() ? a : b;
-    }
-
-    /** The best passages the parts were given, at most three times topK of a document. */
-    private List<ScoredChunk> best(Map<String, ScoredChunk> passages) {
-        return passages.values().stream()
-                .sorted(Comparator.comparingDouble(ScoredChunk::score).reversed())
-                .limit(3L * request.topK())
-                .toList();
-    }
-
-    private FileReview finish(String path, String tag, SourceFile source, Reviewed reviewed, int promptChars,
+    private FileReview finish(String path, String tag, SourceFile source, LadderReview reviewed, int promptChars,
             long start, SymbolTable symbols) {
         LadderOutcome outcome = reviewed.outcome();
         CitationChecker checker = checks.citations(
@@ -355,26 +236,5 @@ final class FileReviewer {
 
     private static long millis(long startNanos) {
         return (System.nanoTime() - startNanos) / 1_000_000;
-    }
-
-    /** Logs each attempt of a file (or a part of it) as it happens. */
-    private final class LoggingListener implements AttemptListener {
-        private final String tag;
-
-        LoggingListener(String tag) {
-            this.tag = tag;
-        }
-
-        @Override
-        public void starting(int n, int total, Rung rung) {
-            progress.info(tag + " attempt " + n + "/" + total + " " + rung.id());
-        }
-
-        @Override
-        public void finished(Attempt a, int total) {
-            progress.info(String.format(Locale.ROOT, "%s attempt %d/%d %s: %s, %d chars, %.1f s%s", tag, a.n(), total,
-                    a.rungId(), a.status().id(), a.chars(), a.durationMs() / 1000.0,
-                    a.error() == null ? "" : " (" + a.error() + ")"));
-        }
     }
 }
