@@ -1,7 +1,7 @@
 package dev.scrum.check;
 
 /** Renders a structured answer as the markdown the report shows and {@code suggestions} holds. */
-public final class AnswerRenderer {
+final class AnswerRenderer {
 
     private AnswerRenderer() {}
 

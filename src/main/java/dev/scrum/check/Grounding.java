@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * introduced as new ("add `persist()`"); and the name a "missing" bullet says is missing ({@code missing:
  * `x`}, {@code `x` is missing}).
  */
-public final class Grounding {
+final class Grounding {
 
     /** The most problems one reason lists. */
     static final int MAX_PROBLEMS = 8;

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * {@link Grounding}). The original pipeline accepted any 200 characters with a bullet; this one also needs
  * the structure to carry several items, and reads the score.
  */
-public final class MarkdownRubric implements AnswerCheck {
+final class MarkdownRubric implements AnswerCheck {
 
     /** Why an answer without a score is thin when {@code requireScore} is set. */
     public static final String NO_SCORE = "the answer gives no alignment score";

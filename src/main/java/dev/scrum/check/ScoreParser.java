@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * {@code Alignment score: 8/10}, {@code **Score:** 8 / 10}, {@code ## Score: 7}, {@code 8 out of 10},
  * {@code | Alignment | 6/10 |}.
  */
-public final class ScoreParser {
+final class ScoreParser {
 
     private static final String NUM = "(10|[1-9])(?:\\.\\d+)?";
     private static final List<Pattern> PATTERNS = List.of(

@@ -17,7 +17,7 @@ import java.util.Set;
  * types, the score's range, the gap kinds. Every violation is reported with its JSON path, so the next rung
  * is told exactly what was wrong.
  */
-public final class StructuredAnswerParser {
+final class StructuredAnswerParser {
 
     private static final Set<String> TOP = Set.of("score", "summary", "suggestions", "gaps");
     private static final Set<String> SUGGESTION = Set.of("title", "symbol", "line", "change", "citations");

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** How a document is written, which decides how it is cut into sections. */
-public enum DocumentFormat {
+enum DocumentFormat {
     /** {@code #} headings (and setext headings), fenced code blocks. */
     MARKDOWN,
     /** {@code =} headings, {@code [[anchor]]} lines, delimited blocks ({@code ----}, {@code ....}, ...). */

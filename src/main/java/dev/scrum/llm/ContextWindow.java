@@ -9,7 +9,7 @@ package dev.scrum.llm;
  * every request asks for a window big enough for the prompt plus the answer, and the answer's
  * {@code prompt_eval_count} is checked: when the prompt was cut it fills the window.
  */
-public final class ContextWindow {
+final class ContextWindow {
     private static final int MIN_WINDOW = 4096;
     private static final int STEP = 1024;
     private static final int SLACK_TOKENS = 256;

@@ -7,7 +7,7 @@ package dev.scrum.llm;
  * @param body the body as text (empty when there was none)
  * @param retries the retries the call took before this answer (see {@link HttpTransport})
  */
-public record HttpReply(int status, String body, int retries) {
+record HttpReply(int status, String body, int retries) {
     private static final int EXCERPT_CHARS = 200;
 
     public HttpReply {

@@ -1,7 +1,7 @@
 package dev.scrum.redact;
 
 /** What kind of secret was masked; its {@link #id()} names it in the mask {@code «redacted:id»}. */
-public enum SecretKind {
+enum SecretKind {
     /** A private-key PEM block's body. */
     PRIVATE_KEY("private-key"),
     /** A Google Cloud service account's {@code private_key}. */

@@ -15,7 +15,7 @@ import java.util.Set;
  * issue per finding and per unresolved file, with the {@link ScrumRule}'s id as {@code check_name} and its
  * severity, the {@link Fingerprint} as {@code fingerprint}, and the path relative to the {@link SourceRoot}.
  */
-public final class GitLabCodeQualityWriter {
+final class GitLabCodeQualityWriter {
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 

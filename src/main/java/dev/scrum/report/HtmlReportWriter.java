@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * is rendered in a safe subset ({@link SafeMarkdown}). The page's script and style run by their hashes only, so
  * nothing else on the page can run even if it got through.
  */
-public final class HtmlReportWriter {
+final class HtmlReportWriter {
 
     private static final String CSS = resource("report.css");
     private static final String JS = resource("report.js");

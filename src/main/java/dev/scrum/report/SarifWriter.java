@@ -21,7 +21,7 @@ import java.util.Locale;
  * related location in the PRD or the proposal, linked from the message. Paths are relative to the
  * {@link SourceRoot}, with {@code uriBaseId} {@code %SRCROOT%}.
  */
-public final class SarifWriter {
+final class SarifWriter {
 
     static final String SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
     static final String SRCROOT = "%SRCROOT%";

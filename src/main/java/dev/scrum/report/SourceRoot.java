@@ -15,7 +15,7 @@ import java.nio.file.Path;
  * @param prefix the project's base directory relative to {@code root}, with {@code /} and a trailing {@code /},
  *     or {@code ""}
  */
-public record SourceRoot(Path root, String prefix) {
+record SourceRoot(Path root, String prefix) {
 
     /** For a project at {@code baseDir}. */
     public static SourceRoot of(Path baseDir) {

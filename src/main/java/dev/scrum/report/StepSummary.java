@@ -14,7 +14,7 @@ import java.util.Locale;
  * row per file (unresolved and lowest-scoring first: score, accepted on, model, attempts, time, tokens, gaps and
  * findings), the totals and where the full report is.
  */
-public final class StepSummary {
+final class StepSummary {
 
     private StepSummary() {}
 

@@ -13,7 +13,7 @@ import java.util.Properties;
  * @param version the plugin's version
  * @param informationUri where to read about it
  */
-public record ToolInfo(String name, String version, String informationUri) {
+record ToolInfo(String name, String version, String informationUri) {
 
     private static final ToolInfo CURRENT = load();
 

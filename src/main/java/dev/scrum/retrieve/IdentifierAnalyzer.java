@@ -26,7 +26,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * of Java-like languages removed ({@code public}, {@code return}, {@code void}: they say nothing of what a file is
  * about), and Porter stemming ({@code refunds}, {@code refunded} and {@code refund} meet).
  */
-public final class IdentifierAnalyzer extends Analyzer {
+final class IdentifierAnalyzer extends Analyzer {
 
     private static final int SPLIT = WordDelimiterGraphFilter.GENERATE_WORD_PARTS
             | WordDelimiterGraphFilter.GENERATE_NUMBER_PARTS

@@ -32,7 +32,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  * {@code 1 + ln(count in the file)}, at most {@link IndexSearcher#getMaxClauseCount()} of them (the ones BM25 can
  * weigh most: rare in the document, frequent in the file). Immutable and thread-safe; needs no model.
  */
-public final class LexicalIndex {
+final class LexicalIndex {
 
     private static final String TEXT = "text";
     private static final String POSITION = "i";

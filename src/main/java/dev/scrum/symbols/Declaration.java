@@ -7,7 +7,7 @@ package dev.scrum.symbols;
  * @param kind what it declares
  * @param line the 1-based line of the name
  */
-public record Declaration(String name, Kind kind, int line) {
+record Declaration(String name, Kind kind, int line) {
 
     /** What a declaration declares. */
     public enum Kind {

@@ -3,7 +3,7 @@ package dev.scrum.symbols;
 import java.util.Locale;
 
 /** The languages whose declarations a {@link SymbolTable} can read, told by a file's extension. */
-public enum Language {
+enum Language {
     /** Read by a token scanner: every member declaration, nested types, records, enums, annotations. */
     JAVA,
     /** Classes, objects, functions ({@code fun}) and properties ({@code val}, {@code var}) outside bodies. */
