@@ -9,13 +9,12 @@ import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import dev.scrum.report.AtomicFile;
 import dev.scrum.report.FileReview;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -77,18 +76,7 @@ public final class ReviewCache {
         o.addProperty("key", key);
         o.add("review", GSON.toJsonTree(review));
         try {
-            Files.createDirectories(entry.getParent());
-            Path tmp = Files.createTempFile(entry.getParent(), ".entry", ".tmp");
-            try {
-                Files.writeString(tmp, GSON.toJson(o), StandardCharsets.UTF_8);
-                try {
-                    Files.move(tmp, entry, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, entry, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFile.write(entry, GSON.toJson(o));
         } catch (IOException | RuntimeException e) {
             warnings.accept("Could not store a review in the cache " + directory + ": " + e.getMessage());
         }

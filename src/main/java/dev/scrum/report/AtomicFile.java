@@ -8,11 +8,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /** Writes a file so that a reader, or a run killed half-way, never sees it half-written. */
-final class AtomicFile {
+public final class AtomicFile {
 
     private AtomicFile() {}
 
-    static void write(Path target, String content) throws IOException {
+    /** Writes {@code content} as UTF-8 to a temporary file beside {@code target}, then moves it into place. */
+    public static void write(Path target, String content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
