@@ -61,8 +61,11 @@ public final class ConsolidationPrompts implements Prompts {
                 .append("are the file's), and the gaps. Drop duplicates; do not invent what the parts did not say.\n\n");
         int i = 1;
         for (PartReview r : parts) {
+            String review = r.review().strip();
+            String fence = ReviewPrompts.fence(review);
             p.append("## Review of part ").append(i++).append(": lines ").append(r.firstLine()).append("–")
-                    .append(r.lastLine()).append("\n\n").append(r.review().strip()).append("\n\n");
+                    .append(r.lastLine()).append("\n\n").append(fence).append("markdown\n").append(review)
+                    .append('\n').append(fence).append("\n\n");
         }
         ReviewPrompts.passages(p, "The PRD's passages the parts were given", prd);
         if (!proposal.isEmpty()) {
