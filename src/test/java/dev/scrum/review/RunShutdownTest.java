@@ -3,11 +3,11 @@ package dev.scrum.review;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.scrum.embed.EmbeddingSettings;
 import dev.scrum.ladder.Attempt;
 import dev.scrum.ladder.Rung;
 import dev.scrum.llm.AnswerFormat;
-import dev.scrum.llm.Provider;
+import dev.scrum.provider.EmbeddingSettings;
+import dev.scrum.provider.Provider;
 import dev.scrum.report.FileReview;
 import dev.scrum.testing.FakeModelServer;
 import dev.scrum.testing.Reply;
@@ -58,7 +58,7 @@ class RunShutdownTest {
             List<Rung> ladder = List.of(rung("down", URI.create("http://127.0.0.1:" + closedPort()), 5),
                     rung("slow", server.url(), 1), rung("steady", server.url(), 10));
             ReviewRequest request = new ReviewRequest(base, files, base.resolve("PRD.md"), null, ladder,
-                    new EmbeddingSettings(EmbeddingSettings.OLLAMA, "embed", server.url(), null), 200, 20, 2, 100, 3,
+                    new EmbeddingSettings(Provider.OLLAMA, "embed", server.url(), null), 200, 20, 2, 100, 3,
                     base.resolve("target"), false, 1 << 20);
             Set<Thread> before = Thread.getAllStackTraces().keySet();
             long start = System.nanoTime();
