@@ -16,6 +16,11 @@ try {
     def auth = { r -> r.headers.find { k, v -> k.equalsIgnoreCase('Authorization') }?.value }
     assert auth(chats[0]) == "Bearer ${envCanary}"
     assert auth(chats[1]) == "Bearer ${canary}"
+    // the embedder: its settings.xml key too, on its base URL without the trailing slash
+    def embeds = p.requests('/v1/embeddings')
+    assert !embeds.isEmpty()
+    assert embeds*.body*.model.unique() == ['keyed-embedder']
+    assert embeds.every { auth(it) == "Bearer ${canary}" }
 
     def review = p.json('target/scrum/review_src_main_java_com_example_orders_Refunds.java.json')
     assert review.attempts_history*.status == ['skipped', 'error', 'accepted']

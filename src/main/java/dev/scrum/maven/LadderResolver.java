@@ -2,39 +2,33 @@ package dev.scrum.maven;
 
 import dev.scrum.ladder.Rung;
 import dev.scrum.llm.AnswerFormat;
-import dev.scrum.llm.ApiKey;
-import dev.scrum.llm.Provider;
+import dev.scrum.provider.Provider;
 import dev.scrum.redact.RedactionPolicy;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 
 /**
  * Resolves the ladder: {@code -Dscrum.ladder} over the POM's {@code <ladder>} over the default six rungs;
- * provider defaults applied; each rung's key looked up. A rung that needs a key and has none is kept but
- * marked skipped, with the reason; it is never called unauthenticated.
+ * provider defaults applied; each rung's servers and key resolved by the {@link EndpointResolver}. A rung that
+ * needs a key and has none is kept but marked skipped, with the reason; it is never called unauthenticated.
  */
 final class LadderResolver {
 
     static final List<RungConfig> DEFAULT_LADDER = List.of(
-            new RungConfig("ollama", "qwen3.5:latest"),
-            new RungConfig("ollama", "qwen3:latest"),
-            new RungConfig("ollama", "gpt-oss:20b"),
-            new RungConfig("ollama-cloud", "gpt-oss:120b"),
-            new RungConfig("ollama-cloud", "devstral-2:123b"),
-            new RungConfig("ollama-cloud", "mistral-large-3:675b"));
+            new RungConfig(Provider.OLLAMA.id(), "qwen3.5:latest"),
+            new RungConfig(Provider.OLLAMA.id(), "qwen3:latest"),
+            new RungConfig(Provider.OLLAMA.id(), "gpt-oss:20b"),
+            new RungConfig(Provider.OLLAMA_CLOUD.id(), "gpt-oss:120b"),
+            new RungConfig(Provider.OLLAMA_CLOUD.id(), "devstral-2:123b"),
+            new RungConfig(Provider.OLLAMA_CLOUD.id(), "mistral-large-3:675b"));
 
-    private final Credentials credentials;
-    private final Map<String, String> environment;
+    private final EndpointResolver endpoints;
 
     LadderResolver(Credentials credentials, Map<String, String> environment) {
-        this.credentials = credentials;
-        this.environment = environment;
+        this.endpoints = new EndpointResolver(credentials, environment);
     }
 
     /**
@@ -116,29 +110,14 @@ final class LadderResolver {
     private Rung resolve(RungConfig c, String where) throws MojoExecutionException {
         Provider provider;
         try {
-            provider = Provider.parse(c.provider);
+            provider = Provider.forChat(c.provider);
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("<" + where + "><provider>: " + e.getMessage());
         }
         if (c.model == null || c.model.isBlank()) {
             throw new MojoExecutionException("<" + where + "><model> is missing: name the model, e.g. qwen3.5:latest");
         }
-        List<URI> servers = new ArrayList<>();
-        if (c.baseUrl != null && !c.baseUrl.isBlank()) {
-            servers.add(url(c.baseUrl.trim(), where, "baseUrl"));
-        }
-        if (c.replicas != null) {
-            for (String replica : c.replicas) {
-                URI u = url(replica.trim(), where, "replicas");
-                if (!servers.contains(u)) {
-                    servers.add(u);
-                }
-            }
-        }
-        if (servers.isEmpty()) {
-            servers.add(provider.defaultBaseUrl(environment));
-        }
-        URI baseUrl = servers.get(0);
+        ServerEndpoint endpoint = endpoints.resolve(provider, c, where, "the rung");
         AnswerFormat format = provider.defaultFormat();
         if (c.format != null && !c.format.isBlank()) {
             try {
@@ -159,10 +138,13 @@ final class LadderResolver {
             throw new MojoExecutionException("<" + where + "><temperature> is " + c.temperature
                     + ": use a value from 0 to 2");
         }
-        Rung rung = Rung.builder()
+        return Rung.builder()
                 .provider(provider)
                 .model(c.model.trim())
-                .baseUrl(baseUrl)
+                .baseUrl(endpoint.baseUrl())
+                .baseUrls(endpoint.servers())
+                .apiKey(endpoint.key())
+                .skipReason(endpoint.missingKey())
                 .format(format)
                 .maxTokens(maxTokens)
                 .temperature(c.temperature)
@@ -170,46 +152,7 @@ final class LadderResolver {
                 .maxConcurrent(maxConcurrent)
                 .contextTokens(contextTokens)
                 .note(c.note)
-                .baseUrls(servers)
                 .build();
-        return withKey(rung, c);
-    }
-
-    private Rung withKey(Rung rung, RungConfig c) {
-        if (c.serverId != null && !c.serverId.isBlank()) {
-            Optional<String> password = credentials.serverPassword(c.serverId.trim());
-            return password.map(p -> rung.withApiKey(ApiKey.of(p, "settings.xml server " + c.serverId.trim())))
-                    .orElseGet(() -> rung.withSkipReason("settings.xml has no server '" + c.serverId.trim()
-                            + "' with a password"));
-        }
-        if (c.apiKeyEnv != null && !c.apiKeyEnv.isBlank()) {
-            String name = c.apiKeyEnv.trim();
-            return credentials.environment(name)
-                    .map(k -> rung.withApiKey(ApiKey.of(k, "environment variable " + name)))
-                    .orElseGet(() -> rung.withSkipReason("environment variable " + name + " is not set"));
-        }
-        if (rung.baseUrls().stream().noneMatch(u -> rung.provider().needsKey(u))) {
-            return rung;
-        }
-        String env = rung.provider().defaultKeyEnv();
-        return credentials.environment(env)
-                .map(k -> rung.withApiKey(ApiKey.of(k, "environment variable " + env)))
-                .orElseGet(() -> rung.withSkipReason("no API key: set " + env
-                        + " or give the rung a serverId or apiKeyEnv"));
-    }
-
-    private static URI url(String value, String where, String element) throws MojoExecutionException {
-        try {
-            URI uri = new URI(value);
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw new URISyntaxException(value, "not an http or https URL with a host");
-            }
-            String s = uri.toString();
-            return URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
-        } catch (URISyntaxException e) {
-            throw new MojoExecutionException("<" + where + "><" + element + "> '" + value
-                    + "' is not a valid URL: write e.g. http://localhost:11434");
-        }
     }
 
     private static int positive(Integer value, int fallback, String where, String name) throws MojoExecutionException {

@@ -1,6 +1,6 @@
 package dev.scrum.redact;
 
-import dev.scrum.llm.Provider;
+import dev.scrum.provider.Provider;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;

@@ -1,14 +1,10 @@
 package dev.scrum.review;
 
 import dev.scrum.embed.Embedder;
-import dev.scrum.embed.EmbeddingSettings;
-import dev.scrum.embed.LocalEmbedder;
-import dev.scrum.embed.OllamaEmbedder;
-import dev.scrum.embed.OpenAiEmbedder;
 import dev.scrum.ladder.Rung;
 import dev.scrum.llm.ChatClient;
-import dev.scrum.llm.ChatClients;
 import dev.scrum.llm.HttpTransport;
+import dev.scrum.provider.EmbeddingSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,19 +19,14 @@ public final class HttpModelServices implements ModelServices {
 
     @Override
     public synchronized Embedder embedder(EmbeddingSettings s) {
-        Embedder e = switch (s.provider()) {
-            case EmbeddingSettings.OLLAMA -> new OllamaEmbedder(transport, s.baseUrl(), s.model(), EMBEDDING_TIMEOUT);
-            case EmbeddingSettings.OPENAI -> new OpenAiEmbedder(transport, s.baseUrl(), s.model(), s.apiKey(),
-                    EMBEDDING_TIMEOUT);
-            default -> new LocalEmbedder(s.localModel());
-        };
+        Embedder e = s.embedder(transport, EMBEDDING_TIMEOUT);
         embedders.add(e);
         return e;
     }
 
     @Override
     public ChatClient chatClient(Rung rung) {
-        return ChatClients.create(rung.provider(), rung.baseUrl(), rung.apiKey(), rung.timeout(), transport);
+        return rung.provider().chatClient(rung.baseUrl(), rung.apiKey(), rung.timeout(), transport);
     }
 
     @Override

@@ -1,9 +1,9 @@
 package dev.scrum.review;
 
 import dev.scrum.embed.Embedder;
-import dev.scrum.embed.EmbeddingSettings;
 import dev.scrum.ladder.Rung;
 import dev.scrum.llm.ChatClient;
+import dev.scrum.provider.EmbeddingSettings;
 
 /** Where a run gets its embedder and chat clients; tests hand in their own. */
 public interface ModelServices extends AutoCloseable {

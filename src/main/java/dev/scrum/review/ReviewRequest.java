@@ -1,7 +1,7 @@
 package dev.scrum.review;
 
-import dev.scrum.embed.EmbeddingSettings;
 import dev.scrum.ladder.Rung;
+import dev.scrum.provider.EmbeddingSettings;
 import dev.scrum.report.Baseline;
 import dev.scrum.report.ReportLayout;
 import dev.scrum.retrieve.Ranker;

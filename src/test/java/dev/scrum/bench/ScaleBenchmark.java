@@ -2,11 +2,11 @@ package dev.scrum.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.scrum.embed.EmbeddingSettings;
 import dev.scrum.embed.LocalEmbedder;
 import dev.scrum.ladder.Rung;
 import dev.scrum.llm.AnswerFormat;
-import dev.scrum.llm.Provider;
+import dev.scrum.provider.EmbeddingSettings;
+import dev.scrum.provider.Provider;
 import dev.scrum.retrieve.SourceQuery;
 import dev.scrum.review.HttpModelServices;
 import dev.scrum.review.Progress;

@@ -13,7 +13,7 @@ import dev.scrum.llm.ChatException;
 import dev.scrum.llm.ChatRequest;
 import dev.scrum.llm.ChatResponse;
 import dev.scrum.llm.FinishReason;
-import dev.scrum.llm.Provider;
+import dev.scrum.provider.Provider;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.scrum.llm.AnswerFormat;
 import dev.scrum.llm.ApiKey;
-import dev.scrum.llm.Provider;
+import dev.scrum.provider.Provider;
 import dev.scrum.redact.RedactionPolicy;
 import java.net.URI;
 import java.time.Duration;

@@ -35,11 +35,11 @@ class ChatClientErrorsTest {
     }
 
     private ChatClient ollama(Duration timeout) {
-        return ChatClients.create(Provider.OLLAMA, server.url(), null, timeout, transport);
+        return new OllamaChatClient(transport, server.url(), null, timeout);
     }
 
     private ChatClient openAi(ApiKey key) {
-        return ChatClients.create(Provider.OPENAI, server.openAiUrl(), key, Duration.ofSeconds(10), transport);
+        return new OpenAiChatClient(transport, server.openAiUrl(), key, Duration.ofSeconds(10));
     }
 
     private static ChatException failure(ChatClient client) {
@@ -83,8 +83,8 @@ class ChatClientErrorsTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        ChatClient client = ChatClients.create(Provider.OLLAMA, URI.create("http://127.0.0.1:" + port), null,
-                Duration.ofSeconds(5), transport);
+        ChatClient client = new OllamaChatClient(transport, URI.create("http://127.0.0.1:" + port), null,
+                Duration.ofSeconds(5));
 
         ChatException e = failure(client);
 
@@ -204,7 +204,7 @@ class ChatClientErrorsTest {
 
     @Test
     void noFailureMessageCarriesTheKey() {
-        ChatClient keyed = ChatClients.create(Provider.OLLAMA_CLOUD, server.url(), KEY, Duration.ofSeconds(1), transport);
+        ChatClient keyed = new OllamaChatClient(transport, server.url(), KEY, Duration.ofSeconds(1));
         server.script("missing-body", Reply.notJson("echo " + SECRET));
         server.script("slow", Reply.delay(10_000, Reply.content("late")));
         for (String model : new String[] {"unscripted", "missing-body", "slow"}) {

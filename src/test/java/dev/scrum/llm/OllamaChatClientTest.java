@@ -31,7 +31,7 @@ class OllamaChatClientTest {
     void connect() {
         server = fake.server();
         transport = fake.transport();
-        client = ChatClients.create(Provider.OLLAMA, server.url(), null, Duration.ofSeconds(10), transport);
+        client = new OllamaChatClient(transport, server.url(), null, Duration.ofSeconds(10));
     }
 
     @Test
@@ -126,8 +126,8 @@ class OllamaChatClientTest {
     @Test
     void aKeyIsSentAsBearerForOllamasCloud() throws ChatException {
         server.script(MODEL, Reply.content("ok"));
-        ChatClient cloud = ChatClients.create(Provider.OLLAMA_CLOUD, server.url(),
-                ApiKey.of("cloud-secret", "environment variable OLLAMA_API_KEY"), Duration.ofSeconds(10), transport);
+        ChatClient cloud = new OllamaChatClient(transport, server.url(),
+                ApiKey.of("cloud-secret", "environment variable OLLAMA_API_KEY"), Duration.ofSeconds(10));
 
         cloud.chat(ChatRequests.markdown(MODEL, "u"));
 

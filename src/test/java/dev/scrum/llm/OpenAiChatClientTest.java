@@ -25,7 +25,7 @@ class OpenAiChatClientTest {
     final FakeModelServerExtension fake = new FakeModelServerExtension();
 
     private ChatClient client(ApiKey key) {
-        return ChatClients.create(Provider.OPENAI, fake.server().openAiUrl(), key, Duration.ofSeconds(10), fake.transport());
+        return new OpenAiChatClient(fake.transport(), fake.server().openAiUrl(), key, Duration.ofSeconds(10));
     }
 
     @Test

@@ -35,7 +35,7 @@ class TransientFailuresTest {
     }
 
     private ChatClient ollama(Duration timeout) {
-        return ChatClients.create(Provider.OLLAMA, server.url(), null, timeout, fake.transport());
+        return new OllamaChatClient(fake.transport(), server.url(), null, timeout);
     }
 
     private ChatResponse chat() throws ChatException {
@@ -150,8 +150,8 @@ class TransientFailuresTest {
 
     @Test
     void aForbiddenKeyIsNamedByItsSourceNeverShown() {
-        ChatClient keyed = ChatClients.create(Provider.OPENAI, server.openAiUrl(),
-                ApiKey.of(SECRET, "settings.xml server openai-prod"), Duration.ofSeconds(10), fake.transport());
+        ChatClient keyed = new OpenAiChatClient(fake.transport(), server.openAiUrl(),
+                ApiKey.of(SECRET, "settings.xml server openai-prod"), Duration.ofSeconds(10));
         server.script(MODEL, Reply.status(403, "{\"error\":{\"message\":\"key " + SECRET + " may not use this model\"}}"));
 
         ChatException e = assertThrows(ChatException.class, () -> keyed.chat(ChatRequests.markdown(MODEL, "u")));

@@ -8,10 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scrum.ladder.Rung;
 import dev.scrum.llm.AnswerFormat;
-import dev.scrum.llm.Provider;
+import dev.scrum.provider.Provider;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.junit.jupiter.api.Test;
 
@@ -19,22 +18,8 @@ class LadderResolverTest {
 
     private static final String CANARY = "sk-canary-0123456789abcdef";
 
-    private static Credentials credentials(Map<String, String> servers, Map<String, String> env) {
-        return new Credentials() {
-            @Override
-            public Optional<String> serverPassword(String serverId) {
-                return Optional.ofNullable(servers.get(serverId));
-            }
-
-            @Override
-            public Optional<String> environment(String name) {
-                return Optional.ofNullable(env.get(name)).filter(v -> !v.isBlank());
-            }
-        };
-    }
-
     private static LadderResolver resolver(Map<String, String> servers, Map<String, String> env) {
-        return new LadderResolver(credentials(servers, env), env);
+        return new LadderResolver(new FakeCredentials(servers, env), env);
     }
 
     private static RungConfig rung(String provider, String model) {
@@ -153,6 +138,16 @@ class LadderResolverTest {
                 () -> resolver.resolve(null, List.of(badUrl)));
         assertEquals("<ladder rung 1><baseUrl> 'localhost:11434' is not a valid URL: write e.g. http://localhost:11434",
                 url.getMessage());
+        assertEquals("<ladder rung 1><provider>: local has no chat models: use ollama, ollama-cloud or openai",
+                assertThrows(MojoExecutionException.class,
+                        () -> resolver.resolve(null, List.of(rung("local", "bge-small-en-v1.5-q")))).getMessage());
+        RungConfig userInfo = rung("openai", "gpt");
+        userInfo.baseUrl = "https://me:sk-canary@llm.example.com/v1";
+        MojoExecutionException credentialsInUrl = assertThrows(MojoExecutionException.class,
+                () -> resolver.resolve(null, List.of(rung("ollama", "m"), userInfo)));
+        assertEquals("<ladder rung 2><baseUrl> 'https://***@llm.example.com/v1' carries a user or password: remove it "
+                + "and give the key through <serverId> (a settings.xml server) or <apiKeyEnv>",
+                credentialsInUrl.getMessage());
         MojoExecutionException item = assertThrows(MojoExecutionException.class,
                 () -> resolver.resolve("qwen3", null));
         assertTrue(item.getMessage().startsWith("-Dscrum.ladder item 'qwen3' is not provider/model"));

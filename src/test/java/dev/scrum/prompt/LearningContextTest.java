@@ -12,7 +12,7 @@ import dev.scrum.llm.AnswerFormat;
 import dev.scrum.llm.ChatRequest;
 import dev.scrum.llm.ChatResponse;
 import dev.scrum.llm.FinishReason;
-import dev.scrum.llm.Provider;
+import dev.scrum.provider.Provider;
 import dev.scrum.symbols.SymbolTable;
 import java.net.URI;
 import java.util.ArrayList;

@@ -15,7 +15,7 @@ import dev.scrum.llm.AnswerFormat;
 import dev.scrum.llm.ChatRequest;
 import dev.scrum.llm.ChatResponse;
 import dev.scrum.llm.FinishReason;
-import dev.scrum.llm.Provider;
+import dev.scrum.provider.Provider;
 import dev.scrum.redact.RedactionPolicy;
 import dev.scrum.retrieve.ScoredChunk;
 import java.net.URI;

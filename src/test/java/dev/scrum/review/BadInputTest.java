@@ -7,14 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.scrum.embed.EmbeddingSettings;
 import dev.scrum.ladder.AttemptStatus;
 import dev.scrum.ladder.Rung;
 import dev.scrum.llm.AnswerFormat;
 import dev.scrum.llm.ChatClient;
 import dev.scrum.llm.ChatResponse;
 import dev.scrum.llm.FinishReason;
-import dev.scrum.llm.Provider;
+import dev.scrum.provider.EmbeddingSettings;
+import dev.scrum.provider.Provider;
 import dev.scrum.report.FileReview;
 import java.net.URI;
 import java.nio.file.Files;

@@ -3,10 +3,10 @@ package dev.scrum.review;
 import static dev.scrum.testing.RecordFields.assertEveryFieldSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.scrum.embed.EmbeddingSettings;
+import dev.scrum.provider.EmbeddingSettings;
 import dev.scrum.ladder.Rung;
 import dev.scrum.llm.ApiKey;
-import dev.scrum.llm.Provider;
+import dev.scrum.provider.Provider;
 import dev.scrum.report.Baseline;
 import dev.scrum.retrieve.Ranker;
 import java.net.URI;
@@ -33,7 +33,7 @@ class ReviewRequestTest {
         ReviewRequest full = ReviewRequest.builder().baseDir(Path.of("/p")).files(List.of("A.java"))
                 .prd(Path.of("/p/PRD.md")).proposal(Path.of("/p/PLAN.md"))
                 .ladder(List.of(Rung.of(Provider.OLLAMA, "m", URI.create("http://localhost:11434"))))
-                .embedding(new EmbeddingSettings(EmbeddingSettings.OPENAI, "text-embedding-3-small",
+                .embedding(new EmbeddingSettings(Provider.OPENAI, "text-embedding-3-small",
                         URI.create("https://api.openai.com/v1"), ApiKey.of("k", "test")))
                 .chunkSize(600).chunkOverlap(60).topK(3).minAnswerChars(100)
                 .threads(8).outputDirectory(Path.of("/p/out")).dryRun(true).maxFileBytes(99)

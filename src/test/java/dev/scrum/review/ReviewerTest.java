@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scrum.embed.Embedder;
-import dev.scrum.embed.EmbeddingSettings;
 import dev.scrum.ladder.Rung;
 import dev.scrum.llm.AnswerFormat;
 import dev.scrum.llm.ChatClient;
 import dev.scrum.llm.ChatResponse;
 import dev.scrum.llm.FinishReason;
-import dev.scrum.llm.Provider;
+import dev.scrum.provider.EmbeddingSettings;
+import dev.scrum.provider.Provider;
 import dev.scrum.retrieve.Ranker;
 import java.net.URI;
 import java.nio.file.Files;

@@ -3,11 +3,11 @@ package dev.scrum.review;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.scrum.embed.EmbeddingSettings;
 import dev.scrum.ladder.Attempt;
 import dev.scrum.ladder.Rung;
 import dev.scrum.llm.AnswerFormat;
-import dev.scrum.llm.Provider;
+import dev.scrum.provider.EmbeddingSettings;
+import dev.scrum.provider.Provider;
 import dev.scrum.report.FileReview;
 import dev.scrum.testing.FakeModelServer;
 import dev.scrum.testing.Reply;
@@ -69,7 +69,7 @@ class RunShutdownTest {
                     .files(files)
                     .prd(base.resolve("PRD.md"))
                     .ladder(ladder)
-                    .embedding(new EmbeddingSettings(EmbeddingSettings.OLLAMA, "embed", server.url(), null))
+                    .embedding(new EmbeddingSettings(Provider.OLLAMA, "embed", server.url(), null))
                     .chunkSize(200)
                     .chunkOverlap(20)
                     .topK(2)
