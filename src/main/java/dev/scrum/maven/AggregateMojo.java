@@ -12,13 +12,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
@@ -26,25 +22,16 @@ import org.apache.maven.project.MavenProject;
 /**
  * Writes one report, JSON and SARIF for a whole reactor at its root, from what each module's
  * {@code scrum:review} wrote, and makes the one gate decision for the reactor (the modules' reviews leave the
- * gate to it). Run it after the modules' reviews: {@code mvn verify scrum:aggregate}. Calls no model.
+ * gate to it), {@code failOnGaps} included: a {@code baseline} here holds the reactor's paths ({@code
+ * core/src/…}), as {@code mvn -N scrum:baseline -Dscrum.outputDirectory=target/scrum-aggregate} writes it from
+ * this goal's report. Run it after the modules' reviews: {@code mvn verify scrum:aggregate}. Calls no model.
  */
 @Mojo(name = "aggregate", threadSafe = true, aggregator = true)
-public class AggregateMojo extends AbstractMojo {
+public class AggregateMojo extends AbstractGatedMojo {
 
     /** Where the reactor's {@code scrum-report.md} and {@code scrum/} go. */
     @Parameter(property = "scrum.aggregateDirectory", defaultValue = "${project.build.directory}/scrum-aggregate")
     File aggregateDirectory;
-
-    /** Fail the build when a file of any module has no accepted review. */
-    @Parameter(property = "scrum.failOnUnresolved", defaultValue = "true")
-    boolean failOnUnresolved;
-
-    /** Fail the build when an accepted review's alignment score (1–10) is below this; 0 turns it off. */
-    @Parameter(property = "scrum.minScore", defaultValue = "0")
-    int minScore;
-
-    /** The process environment ({@code GITHUB_STEP_SUMMARY}); tests hand in their own. */
-    Map<String, String> environment = System.getenv();
 
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     MavenSession session;
@@ -52,9 +39,13 @@ public class AggregateMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     MavenProject project;
 
+    public AggregateMojo() {
+        super("the aggregate");
+    }
+
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        Gate.checkMinScore(minScore);
+    Optional<ReviewResult> run() throws MojoExecutionException {
+        Baseline known = readBaseline();
         Path root = project.getBasedir().toPath().toAbsolutePath().normalize();
         List<ModuleRun> modules = new ArrayList<>();
         ReviewResult result;
@@ -72,15 +63,14 @@ public class AggregateMojo extends AbstractMojo {
                     getLog().debug("Module " + path + " wrote no review");
                 }
             }
-            result = ShardMerger.write(ReactorAggregator.aggregate(modules), root.resolve(aggregateDirectory.toPath()),
-                    root, Conclusion.stepSummary(environment, getLog()));
+            result = ShardMerger.write(known.mark(ReactorAggregator.aggregate(modules)),
+                    root.resolve(aggregateDirectory.toPath()), root, stepSummary());
         } catch (ConfigurationException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         } catch (IOException e) {
             throw new MojoExecutionException("Could not read a module's review or write the reactor's report: "
                     + e.getMessage(), e);
         }
-        Conclusion.conclude(result, Baseline.NONE, new Gate(failOnUnresolved, minScore, Set.of(), getLog()),
-                environment, getLog());
+        return Optional.of(result);
     }
 }

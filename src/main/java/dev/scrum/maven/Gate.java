@@ -8,78 +8,39 @@ import dev.scrum.report.ScrumRule;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
 
 /**
- * SPEC.md's build outcome for a finished run, shared by {@code scrum:review} and {@code scrum:merge}: fails
- * on unresolved files (when {@code failOnUnresolved}), on accepted reviews scored below {@code minScore}
- * (when above 0) and on new gaps of the {@code failOnGaps} kinds (gaps marked {@code known} by the baseline
- * never fail it), naming the files and the report. A dry run is never failed. Decides from the run alone:
- * nothing is reviewed again.
+ * SPEC.md's build outcome for a finished run, the one decision of {@code scrum:review}, {@code scrum:merge} and
+ * {@code scrum:aggregate} (their {@link AbstractGatedMojo} validates the parameters): fails on unresolved files
+ * (when {@code failOnUnresolved}), on accepted reviews scored below {@code minScore} (when above 0) and on new
+ * gaps of the {@code failOnGaps} kinds (gaps marked {@code known} by the baseline never fail it), naming the
+ * files and the report, in one message. A dry run is never failed. Decides from the run alone: nothing is
+ * reviewed again.
+ *
+ * @param minScore scores below it fail the build; 0 turns the check off
+ * @param failOnGaps gap kinds whose new gaps fail the build, in {@link ScrumRule#gapKinds()} order; empty turns
+ *     it off
  */
-final class Gate {
+record Gate(boolean failOnUnresolved, int minScore, Set<String> failOnGaps) {
 
-    private final boolean failOnUnresolved;
-    private final int minScore;
-    private final Set<String> failOnGaps;
-    private final Log log;
-
-    /**
-     * @param minScore scores below it fail the build; 0 turns the check off
-     * @param failOnGaps gap kinds whose new gaps fail the build (see {@link #gapKinds}); empty turns it off
-     */
-    Gate(boolean failOnUnresolved, int minScore, Set<String> failOnGaps, Log log) {
-        this.failOnUnresolved = failOnUnresolved;
-        this.minScore = minScore;
-        this.failOnGaps = Collections.unmodifiableSet(new LinkedHashSet<>(failOnGaps));
-        this.log = log;
+    Gate {
+        failOnGaps = Collections.unmodifiableSet(new LinkedHashSet<>(failOnGaps));
     }
 
     /**
-     * The {@code failOnGaps} parameter's kinds (each item may itself be comma-separated), in
-     * {@link ScrumRule#gapKinds()} order; empty when none is given.
+     * Fails the build when the run does not pass, naming every failure in one message that ends with the report.
      *
-     * @throws MojoExecutionException naming the parameter and the valid kinds, for a word that is no gap kind
+     * @param reportFile the {@code scrum-report.md} the message points at
+     * @param log where what passed (and unresolved files that do not fail the build) is said
      */
-    static Set<String> gapKinds(List<String> values) throws MojoExecutionException {
-        Set<String> given = new HashSet<>();
-        for (String value : values == null ? List.<String>of() : values) {
-            for (String word : value.split(",")) {
-                String kind = word.strip().toLowerCase(Locale.ROOT);
-                if (kind.isEmpty()) {
-                    continue;
-                }
-                if (!ScrumRule.gapKinds().contains(kind)) {
-                    throw new MojoExecutionException("<failOnGaps> (scrum.failOnGaps) names '" + word.strip()
-                            + "', which is no gap kind: use any of " + String.join(", ", ScrumRule.gapKinds())
-                            + " (comma-separated), or leave it empty to turn the check off");
-                }
-                given.add(kind);
-            }
-        }
-        Set<String> ordered = new LinkedHashSet<>();
-        ScrumRule.gapKinds().stream().filter(given::contains).forEach(ordered::add);
-        return ordered;
-    }
-
-    /** Refuses a {@code minScore} outside 0 (off) to 10, naming the parameter. */
-    static void checkMinScore(int minScore) throws MojoExecutionException {
-        if (minScore < 0 || minScore > 10) {
-            throw new MojoExecutionException("<minScore> (scrum.minScore) is " + minScore
-                    + ": use 0 (off) to 10; scores run from 1 to 10");
-        }
-    }
-
-    void apply(RunReport run, Path reportFile) throws MojoFailureException {
+    void apply(RunReport run, Path reportFile, Log log) throws MojoFailureException {
         if (run.dryRun()) {
             return;
         }
@@ -100,14 +61,14 @@ final class Gate {
         } else if (minScore > 0) {
             log.info("Every scored file is at or above minScore " + minScore);
         }
-        newGaps(run).ifPresent(failures::add);
+        newGaps(run, log).ifPresent(failures::add);
         if (!failures.isEmpty()) {
             throw new MojoFailureException(String.join(". ", failures) + ". See " + reportFile);
         }
     }
 
     /** The failure naming every new gap of the {@code failOnGaps} kinds, if there is one. */
-    private Optional<String> newGaps(RunReport run) {
+    private Optional<String> newGaps(RunReport run, Log log) {
         if (failOnGaps.isEmpty()) {
             return Optional.empty();
         }

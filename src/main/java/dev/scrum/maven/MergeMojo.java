@@ -11,12 +11,9 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.stream.Collectors;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
@@ -24,13 +21,13 @@ import org.apache.maven.project.MavenProject;
 /**
  * Merges the {@code scrum/} directories of sharded reviews ({@code -Dscrum.shard=i/n}, one per CI runner) into
  * one {@code scrum-report.md} and {@code scrum/*.json}, as one unsharded review would have written them, then
- * gates as {@code scrum:review} does. Calls no model.
+ * gates as {@code scrum:review} does ({@link AbstractGatedMojo}). Calls no model.
  *
  * <p>This class only resolves parameters and turns the merge into a build outcome; the merge itself is
  * {@link ShardMerger}'s. It runs once per build, at the top-level project, even in a reactor.
  */
 @Mojo(name = "merge", threadSafe = true, aggregator = true)
-public class MergeMojo extends AbstractMojo {
+public class MergeMojo extends AbstractGatedMojo {
 
     /**
      * Directories searched, recursively, for shards: each directory holding a {@code summary.json} is one
@@ -43,43 +40,20 @@ public class MergeMojo extends AbstractMojo {
     @Parameter(property = "scrum.outputDirectory", defaultValue = "${project.build.directory}")
     File outputDirectory;
 
-    /** Fail the build when a file has no accepted review. */
-    @Parameter(property = "scrum.failOnUnresolved", defaultValue = "true")
-    boolean failOnUnresolved;
-
-    /** Fail the build when an accepted review's alignment score (1–10) is below this; 0 turns it off. */
-    @Parameter(property = "scrum.minScore", defaultValue = "0")
-    int minScore;
-
-    /**
-     * A baseline file written by {@code scrum:baseline}: the merged findings already in it are marked
-     * {@code known} and never fail {@code failOnGaps}. Unset: the shards' own marks are kept.
-     */
-    @Parameter(property = "scrum.baseline")
-    File baseline;
-
-    /**
-     * Gap kinds ({@code missing}, {@code partial}, {@code contradicts}, {@code unrequested}; comma-separated in
-     * the property) whose new gaps fail the build. Empty: off.
-     */
-    @Parameter(property = "scrum.failOnGaps")
-    List<String> failOnGaps;
-
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     MavenProject project;
 
-    /** The process environment ({@code GITHUB_STEP_SUMMARY}); tests hand in their own. */
-    Map<String, String> environment = System.getenv();
+    public MergeMojo() {
+        super("the merge");
+    }
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        Gate.checkMinScore(minScore);
+    Optional<ReviewResult> run() throws MojoExecutionException {
         if (shardDirectories == null || shardDirectories.isEmpty()) {
             throw new MojoExecutionException("<shardDirectories> (scrum.shardDirectories) is empty: name the "
                     + "directories holding the shards' scrum/ directories, e.g. target/scrum-shards");
         }
-        Set<String> gapKinds = Gate.gapKinds(failOnGaps);
-        Baseline known = Conclusion.baseline(baseline);
+        Baseline known = readBaseline();
         Path base = project.getBasedir().toPath().toAbsolutePath().normalize();
         Path out = base.resolve(outputDirectory.toPath()).normalize();
         List<Path> roots = shardDirectories.stream().map(f -> base.resolve(f.toPath()).normalize()).toList();
@@ -93,14 +67,13 @@ public class MergeMojo extends AbstractMojo {
                         + r.reviews().size() + " file(s), " + r.skipped().size() + " skipped, from " + s.directory());
             }
             result = ShardMerger.write(known.mark(ShardMerger.merge(shards)), out, base,
-                    Conclusion.stepSummary(environment, getLog()));
+                    stepSummary());
             getLog().info("Merged " + shards.size() + " shard(s): " + result.run().reviews().size() + " file(s)");
         } catch (ConfigurationException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         } catch (IOException e) {
             throw new MojoExecutionException("Could not read a shard or write the merged report: " + e.getMessage(), e);
         }
-        Conclusion.conclude(result, known, new Gate(failOnUnresolved, minScore, gapKinds, getLog()), environment,
-                getLog());
+        return Optional.of(result);
     }
 }

@@ -13,15 +13,12 @@ import dev.scrum.review.Shard;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -31,18 +28,13 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Reviews the project's source files against its PRD and a change proposal with a ladder of LLMs, writes
- * {@code scrum-report.md} and {@code scrum/*.json}, and fails the build when a file has no accepted review or
- * scores below {@code minScore}.
+ * {@code scrum-report.md} and {@code scrum/*.json}, and gates the build on them ({@link AbstractGatedMojo}).
  *
  * <p>This class only turns Maven configuration into a {@link ReviewRequest} and the {@link ReviewResult}
  * into a build outcome; the review itself is {@link Reviewer}'s.
  */
 @Mojo(name = "review", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class ReviewMojo extends AbstractMojo {
-
-    /** Do nothing, log one line. */
-    @Parameter(property = "scrum.skip", defaultValue = "false")
-    boolean skip;
+public class ReviewMojo extends AbstractGatedMojo {
 
     /** The product requirements document (Markdown, AsciiDoc or text). */
     @Parameter(property = "scrum.prdPath", defaultValue = "${project.basedir}/docs/PRD.md")
@@ -111,17 +103,6 @@ public class ReviewMojo extends AbstractMojo {
     @Parameter(property = "scrum.minAnswerChars", defaultValue = "200")
     int minAnswerChars;
 
-    /** Fail the build when a file has no accepted review. */
-    @Parameter(property = "scrum.failOnUnresolved", defaultValue = "true")
-    boolean failOnUnresolved;
-
-    /**
-     * Fail the build when an accepted review's alignment score (1–10) is below this; 0 turns the gate off.
-     * Files without a score do not fail it (see {@code requireScore}).
-     */
-    @Parameter(property = "scrum.minScore", defaultValue = "0")
-    int minScore;
-
     /** An answer with no alignment score is not accepted (it is "thin"), so the ladder escalates. */
     @Parameter(property = "scrum.requireScore", defaultValue = "false")
     boolean requireScore;
@@ -168,22 +149,6 @@ public class ReviewMojo extends AbstractMojo {
     String shard;
 
     /**
-     * A baseline file written by {@code scrum:baseline} (e.g. {@code scrum-baseline.json}): findings already in
-     * it are marked {@code known} in the JSON, the report and the SARIF ({@code baselineState}), and never fail
-     * {@code failOnGaps}. Unset: no baseline.
-     */
-    @Parameter(property = "scrum.baseline")
-    File baseline;
-
-    /**
-     * Gap kinds ({@code missing}, {@code partial}, {@code contradicts}, {@code unrequested}; comma-separated in
-     * the property) whose new gaps fail the build, each named with its file, line and text. Gaps in the
-     * {@code baseline} are not new. Empty: off.
-     */
-    @Parameter(property = "scrum.failOnGaps")
-    List<String> failOnGaps;
-
-    /**
      * When secrets (cloud keys, private keys, JWTs, tokens, passwords in code, config and URLs, long random
      * strings) are masked in what a rung is sent: {@code remote} for rungs with a server not on this machine,
      * {@code always}, or {@code never}.
@@ -200,22 +165,18 @@ public class ReviewMojo extends AbstractMojo {
     @Component
     SettingsDecrypter settingsDecrypter;
 
-    /** The process environment (API keys, {@code OLLAMA_HOST}); tests hand in their own. */
-    Map<String, String> environment = System.getenv();
+    public ReviewMojo() {
+        super("the review");
+    }
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping the review (scrum.skip=true)");
-            return;
-        }
+    Optional<ReviewResult> run() throws MojoExecutionException {
         HttpWireLogs.quiet();
         if ("pom".equals(project.getPackaging()) && (files == null || files.isEmpty())
                 && (includes == null || includes.isEmpty())) {
             getLog().info("Nothing to review in a pom module (no sources); its modules review their own");
-            return;
+            return Optional.empty();
         }
-        Set<String> gapKinds = Gate.gapKinds(failOnGaps);
         ReviewRequest request = request();
         getLog().info(String.format("Reviewing %d file(s) against %s%s%s", request.files().size(),
                 relative(request.baseDir(), request.prd()),
@@ -232,14 +193,14 @@ public class ReviewMojo extends AbstractMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("Could not read a file or write the report: " + e.getMessage(), e);
         }
-        Gate gate = aggregateFollows() ? null : new Gate(failOnUnresolved, minScore, gapKinds, getLog());
-        Conclusion.conclude(result, request.baseline(), gate, environment, getLog());
+        return Optional.of(result);
     }
 
-    /** Whether this build also runs {@code scrum:aggregate}, which then makes the one gate decision. */
-    private boolean aggregateFollows() {
+    /** Not when this build also runs {@code scrum:aggregate}, which then makes the one gate decision. */
+    @Override
+    boolean decidesGate() {
         List<String> goals = session.getGoals();
-        return goals != null && goals.stream().anyMatch(g -> g.equals("scrum:aggregate")
+        return goals == null || goals.stream().noneMatch(g -> g.equals("scrum:aggregate")
                 || (g.contains("scrum-maven-plugin") && g.endsWith(":aggregate")));
     }
 
@@ -250,7 +211,6 @@ public class ReviewMojo extends AbstractMojo {
                 "use 0 or more and less than chunkSize (" + chunkSize + ")");
         require(topK > 0, "topK", topK, "use 1 or more");
         require(minAnswerChars >= 0, "minAnswerChars", minAnswerChars, "use 0 or more");
-        require(minScore >= 0 && minScore <= 10, "minScore", minScore, "use 0 (no gate) or a score from 1 to 10");
         require(threads > 0, "threads", threads, "use 1 or more");
         require(maxFileBytes > 0, "maxFileBytes", maxFileBytes, "use a positive number of bytes");
         Shard slice = parseShard(shard);
@@ -296,8 +256,8 @@ public class ReviewMojo extends AbstractMojo {
                 .maxFileBytes(maxFileBytes)
                 .cacheDirectory(cacheDirectory == null ? null : cacheDirectory.toPath())
                 .reuseCached(cache)
-                .baseline(Conclusion.baseline(baseline))
-                .stepSummary(Conclusion.stepSummary(environment, getLog()))
+                .baseline(readBaseline())
+                .stepSummary(stepSummary())
                 .build();
     }
 

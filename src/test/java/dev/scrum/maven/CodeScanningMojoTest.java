@@ -16,7 +16,6 @@ import dev.scrum.testing.Reply;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.api.plugin.testing.Basedir;
@@ -25,7 +24,6 @@ import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,17 +47,6 @@ class CodeScanningMojoTest {
 
     private static JsonObject json(Path file) throws IOException {
         return JsonParser.parseString(Files.readString(file)).getAsJsonObject();
-    }
-
-    private List<String> infos(org.apache.maven.plugin.AbstractMojo mojo) {
-        List<String> lines = new ArrayList<>();
-        mojo.setLog(new SystemStreamLog() {
-            @Override
-            public void info(CharSequence content) {
-                lines.add(content.toString());
-            }
-        });
-        return lines;
     }
 
     @Test
@@ -121,7 +108,7 @@ class CodeScanningMojoTest {
         ShardMerger.write(FindingFixtures.run(tmp), tmp.resolve("out"), tmp, null);
         mojo.outputDirectory = tmp.resolve("out").toFile();
         mojo.baselineFile = tmp.resolve("scrum-baseline.json").toFile();
-        List<String> infos = infos(mojo);
+        List<String> infos = LogLines.infos(mojo);
         mojo.execute();
         assertEquals(List.of("Baseline: 7 finding(s) of 2 file(s) written to " + tmp.resolve("scrum-baseline.json")),
                 infos);
@@ -165,7 +152,7 @@ class CodeScanningMojoTest {
                 + ", no line, missing `cancel`: Orders cannot be cancelled; "), e.getMessage());
 
         mojo.baseline = baselineFile.toFile();
-        List<String> infos = infos(mojo);
+        List<String> infos = LogLines.infos(mojo);
         mojo.execute();
         assertTrue(infos.contains("Baseline " + baselineFile + ": 0 new, 7 known finding(s)"), infos.toString());
         assertTrue(infos.contains("No new gap of kind missing, contradicts (failOnGaps) (2 known gap(s) of those kinds "

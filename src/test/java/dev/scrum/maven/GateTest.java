@@ -32,7 +32,7 @@ class GateTest {
 
     /** The fixtures' run, its unresolved file not failing the build. */
     private void apply(String failOnGaps, RunReport run) throws Exception {
-        new Gate(false, 0, Gate.gapKinds(List.of(failOnGaps)), log).apply(run, REPORT);
+        new Gate(false, 0, AbstractGatedMojo.gapKinds(List.of(failOnGaps))).apply(run, REPORT, log);
     }
 
     @Test
@@ -73,10 +73,10 @@ class GateTest {
     @Test
     void gapKindsAreReadCaseBlindInTheirOwnOrderAndUnknownOnesAreRefused() throws Exception {
         assertEquals(List.of("missing", "contradicts"),
-                List.copyOf(Gate.gapKinds(List.of(" CONTRADICTS", "missing,,contradicts "))));
-        assertEquals(Set.of(), Gate.gapKinds(null));
+                List.copyOf(AbstractGatedMojo.gapKinds(List.of(" CONTRADICTS", "missing,,contradicts "))));
+        assertEquals(Set.of(), AbstractGatedMojo.gapKinds(null));
         MojoExecutionException e = assertThrows(MojoExecutionException.class,
-                () -> Gate.gapKinds(List.of("missing", "contradict")));
+                () -> AbstractGatedMojo.gapKinds(List.of("missing", "contradict")));
         assertEquals("<failOnGaps> (scrum.failOnGaps) names 'contradict', which is no gap kind: use any of missing, "
                 + "partial, contradicts, unrequested (comma-separated), or leave it empty to turn the check off",
                 e.getMessage());
@@ -85,16 +85,29 @@ class GateTest {
     @Test
     void aDryRunIsNeverGated() throws Exception {
         RunReport run = FindingFixtures.run(Path.of("/ws"));
-        RunReport dry = RunReport.builder()
-                .ranAt(run.ranAt())
-                .dryRun(true)
-                .reviews(run.reviews())
-                .skipped(run.skipped())
-                .ladder(run.ladder())
-                .embedder(run.embedder())
-                .documents(run.documents())
-                .totalDurationMs(run.totalDurationMs())
-                .build();
-        new Gate(true, 10, Set.of("missing"), log).apply(dry, REPORT);
+        RunReport dry = run.toBuilder().dryRun(true).build();
+        new Gate(true, 10, Set.of("missing")).apply(dry, REPORT, log);
+    }
+
+    @Test
+    void everyFailureKindIsNamedOnceInOneMessageEndingWithTheReport() {
+        MojoFailureException e = assertThrows(MojoFailureException.class,
+                () -> new Gate(true, 8, Set.of("missing")).apply(FindingFixtures.run(Path.of("/ws")), REPORT, log));
+        assertEquals("1 of 2 file(s) unresolved (no rung's answer was accepted): " + FindingFixtures.LEDGER
+                + ". 1 file(s) scored below minScore 8: " + ORDERS + " (7/10)"
+                + ". 1 new gap(s) of kind missing (failOnGaps): " + ORDERS + ", no line, missing `cancel`: Orders "
+                + "cannot be cancelled. See " + REPORT, e.getMessage());
+    }
+
+    @Test
+    void aMinScoreOutsideZeroToTenIsRefusedWithOneMessage() throws Exception {
+        assertEquals(0, AbstractGatedMojo.checkMinScore(0));
+        assertEquals(10, AbstractGatedMojo.checkMinScore(10));
+        for (int wrong : new int[] {-1, 11}) {
+            MojoExecutionException e = assertThrows(MojoExecutionException.class,
+                    () -> AbstractGatedMojo.checkMinScore(wrong));
+            assertEquals("<minScore> (scrum.minScore) is " + wrong + ": use 0 (off) to 10; scores run from 1 to 10",
+                    e.getMessage());
+        }
     }
 }

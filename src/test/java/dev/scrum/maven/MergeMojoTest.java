@@ -9,6 +9,7 @@ import static dev.scrum.review.ShardFixtures.run;
 import static dev.scrum.review.ShardFixtures.shard;
 import static dev.scrum.review.ShardFixtures.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,14 +18,13 @@ import com.google.gson.JsonParser;
 import dev.scrum.review.Shard;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.api.plugin.testing.Basedir;
 import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,17 +41,6 @@ class MergeMojoTest {
         mojo.shardDirectories = List.of(tmp.resolve("shards").toFile());
         mojo.outputDirectory = tmp.resolve("out").toFile();
         return mojo;
-    }
-
-    private static List<String> warnings(MergeMojo mojo) {
-        List<String> lines = new ArrayList<>();
-        mojo.setLog(new SystemStreamLog() {
-            @Override
-            public void warn(CharSequence content) {
-                lines.add(content.toString());
-            }
-        });
-        return lines;
     }
 
     @Test
@@ -77,7 +66,7 @@ class MergeMojoTest {
     void minScoreFailsOnLowScoresNamingFilesAndScores(MergeMojo mojo) throws Exception {
         shardsOf(mojo).failOnUnresolved = false;
         mojo.minScore = 7;
-        List<String> warnings = warnings(mojo);
+        List<String> warnings = LogLines.warnings(mojo);
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
         assertEquals("1 file(s) scored below minScore 7: " + CHECKOUT + " (6/10). See "
                 + tmp.resolve("out/scrum-report.md"), e.getMessage());
@@ -132,5 +121,17 @@ class MergeMojoTest {
         mojo.minScore = 11;
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
         assertEquals("<minScore> (scrum.minScore) is 11: use 0 (off) to 10; scores run from 1 to 10", e.getMessage());
+    }
+
+    @Test
+    @Basedir("/projects/merge")
+    @InjectMojo(goal = "merge", pom = "pom.xml")
+    @MojoParameter(name = "skip", value = "true")
+    void skipMergesNothingAndLogsOneLine(MergeMojo mojo) throws Exception {
+        shardsOf(mojo).shardDirectories = List.of();
+        List<String> infos = LogLines.infos(mojo);
+        mojo.execute();
+        assertEquals(List.of("Skipping the merge (scrum.skip=true)"), infos);
+        assertFalse(Files.exists(tmp.resolve("out")));
     }
 }

@@ -14,6 +14,7 @@ import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import dev.scrum.testing.FakeModelServer;
 import dev.scrum.testing.RecordedRequest;
 import java.util.List;
@@ -99,8 +100,11 @@ class ReviewMojoTest {
     @Basedir("/projects/missing-prd")
     @InjectMojo(goal = "review", pom = "pom.xml")
     @MojoParameter(name = "skip", value = "true")
-    void skipDoesNothing(ReviewMojo mojo) throws Exception {
+    @MojoParameter(name = "minScore", value = "11")
+    void skipDoesNothingNotEvenValidateTheGate(ReviewMojo mojo) throws Exception {
+        List<String> infos = LogLines.infos(mojo);
         mojo.execute();
+        assertEquals(List.of("Skipping the review (scrum.skip=true)"), infos);
         assertFalse(Files.exists(mojo.project.getBasedir().toPath().resolve("target/scrum-report.md")));
     }
 
@@ -120,7 +124,7 @@ class ReviewMojoTest {
     @MojoParameter(name = "minScore", value = "11")
     void aMinScoreOutsideOneToTenIsRefused(ReviewMojo mojo) {
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
-        assertEquals("<minScore> (scrum.minScore) is 11: use 0 (no gate) or a score from 1 to 10", e.getMessage());
+        assertEquals("<minScore> (scrum.minScore) is 11: use 0 (off) to 10; scores run from 1 to 10", e.getMessage());
     }
 
     @Test
@@ -158,6 +162,27 @@ class ReviewMojoTest {
             assertEquals("ollama/cli-model", summary.getAsJsonArray("per_file").get(0).getAsJsonObject()
                     .get("model").getAsString());
             assertEquals(9, summary.getAsJsonArray("per_file").get(0).getAsJsonObject().get("score").getAsInt());
+        }
+    }
+
+    @Test
+    @Basedir("/projects/cli-ladder")
+    @InjectMojo(goal = "review", pom = "pom.xml")
+    @MojoParameter(name = "minScore", value = "10")
+    void aFollowingScrumAggregateMakesTheGateDecisionInsteadOfTheModulesReview(ReviewMojo mojo) throws Exception {
+        try (FakeModelServer fake = FakeModelServer.start()) {
+            fake.script("cli-model", dev.scrum.testing.Reply.content(JSON_ANSWER));
+            mojo.environment = Map.of("OLLAMA_HOST", fake.url().toString());
+            mojo.session.getUserProperties().setProperty("scrum.ladder", "ollama/cli-model");
+            MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+            assertTrue(e.getMessage().startsWith("1 file(s) scored below minScore 10: src/main/java/org/acme/Invoice.java "
+                    + "(9/10). See "), e.getMessage());
+
+            org.mockito.Mockito.when(mojo.session.getGoals()).thenReturn(List.of("verify", "scrum:aggregate"));
+            List<String> infos = LogLines.infos(mojo);
+            mojo.execute();
+            assertTrue(infos.contains("The gate is left to scrum:aggregate, which decides once for the whole reactor"),
+                    infos.toString());
         }
     }
 

@@ -8,14 +8,12 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.api.plugin.testing.Basedir;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,13 +30,7 @@ class ShardedReviewMojoTest {
     @MojoParameter(name = "shard", value = "2/2")
     void reviewsItsShardOnlyAndSaysSo(ReviewMojo mojo) throws Exception {
         mojo.outputDirectory = out.toFile();
-        List<String> info = new ArrayList<>();
-        mojo.setLog(new SystemStreamLog() {
-            @Override
-            public void info(CharSequence content) {
-                info.add(content.toString());
-            }
-        });
+        List<String> info = LogLines.infos(mojo);
         mojo.execute();
         assertTrue(info.contains("shard 2/2: 1 of 2 selected file(s)"), info.toString());
         JsonObject summary = JsonParser.parseString(Files.readString(out.resolve("scrum/summary.json"))).getAsJsonObject();
