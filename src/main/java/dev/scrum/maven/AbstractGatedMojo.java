@@ -68,6 +68,14 @@ abstract class AbstractGatedMojo extends AbstractMojo {
     @Parameter(property = "scrum.baseline")
     File baseline;
 
+    /**
+     * Fail the build when text in a reviewed file, the PRD or the proposal addresses the reviewer or tries to change
+     * its task, format, score or findings, or hides what it says with invisible or bidirectional-control characters
+     * (a prompt injection), unless the {@code baseline} accepted it. A review that read one is untrusted either way.
+     */
+    @Parameter(property = "scrum.failOnInjection", defaultValue = "true")
+    boolean failOnInjection = true;
+
     /** The process environment ({@code GITHUB_STEP_SUMMARY}, API keys); tests hand in their own. */
     Map<String, String> environment = System.getenv();
 
@@ -84,7 +92,7 @@ abstract class AbstractGatedMojo extends AbstractMojo {
             getLog().info("Skipping " + work + " (scrum.skip=true)");
             return;
         }
-        Gate gate = new Gate(failOnUnresolved, checkMinScore(minScore), gapKinds(failOnGaps));
+        Gate gate = new Gate(failOnUnresolved, checkMinScore(minScore), gapKinds(failOnGaps), failOnInjection);
         Optional<ReviewResult> result = run();
         if (result.isPresent()) {
             conclude(result.get(), gate);

@@ -3,6 +3,7 @@ package dev.scrum.maven;
 import dev.scrum.report.BaselineState;
 import dev.scrum.report.FileReview;
 import dev.scrum.report.Finding;
+import dev.scrum.report.Injection;
 import dev.scrum.report.RunReport;
 import dev.scrum.report.ScrumRule;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ import org.apache.maven.plugin.logging.Log;
  * @param failOnGaps gap kinds whose new gaps fail the build, in {@link ScrumRule#gapKinds()} order; empty turns
  *     it off
  */
-record Gate(boolean failOnUnresolved, int minScore, Set<String> failOnGaps) {
+record Gate(boolean failOnUnresolved, int minScore, Set<String> failOnGaps, boolean failOnInjection) {
 
     Gate {
         failOnGaps = Collections.unmodifiableSet(new LinkedHashSet<>(failOnGaps));
@@ -45,6 +46,7 @@ record Gate(boolean failOnUnresolved, int minScore, Set<String> failOnGaps) {
             return;
         }
         List<String> failures = new ArrayList<>();
+        injections(run, log).ifPresent(failures::add);
         List<FileReview> unresolved = run.unresolved();
         if (!unresolved.isEmpty() && failOnUnresolved) {
             failures.add(unresolved.size() + " of " + run.reviews().size()
@@ -61,10 +63,42 @@ record Gate(boolean failOnUnresolved, int minScore, Set<String> failOnGaps) {
         } else if (minScore > 0) {
             log.info("Every scored file is at or above minScore " + minScore);
         }
+        List<FileReview> untrusted = minScore <= 0 ? List.of() : run.reviews().stream()
+                .filter(r -> r.input().injections().stream().anyMatch(i -> !i.known()) && !low.contains(r))
+                .toList();
+        if (!untrusted.isEmpty()) {
+            failures.add(untrusted.size() + " file(s) cannot pass minScore " + minScore + " on the score of a review "
+                    + "that read a prompt injection: " + untrusted.stream()
+                            .map(r -> r.file() + " (" + (r.outcome().score() == null ? "no score" : r.outcome().score()
+                                    + "/10") + ", untrusted)")
+                            .collect(Collectors.joining(", ")));
+        }
         newGaps(run, log).ifPresent(failures::add);
         if (!failures.isEmpty()) {
             throw new MojoFailureException(String.join(". ", failures) + ". See " + reportFile);
         }
+    }
+
+    /** The failure naming every new prompt injection, if there is one and {@code failOnInjection}. */
+    private Optional<String> injections(RunReport run, Log log) {
+        List<Injection> fresh = run.newInjections();
+        long known = run.injections().size() - fresh.size();
+        String inBaseline = known == 0 ? "" : " (" + known + " known one(s) are in the baseline)";
+        if (fresh.isEmpty()) {
+            if (known > 0) {
+                log.info("No new prompt injection" + inBaseline);
+            }
+            return Optional.empty();
+        }
+        String list = fresh.stream().map(i -> i.location() + " " + i.kind() + " «" + i.quoted() + "»")
+                .collect(Collectors.joining("; "));
+        if (!failOnInjection) {
+            log.warn(fresh.size() + " prompt injection(s) in what the models were sent; not failing the build "
+                    + "(failOnInjection=false): " + list);
+            return Optional.empty();
+        }
+        return Optional.of(fresh.size() + " prompt injection(s) in what the models were sent (failOnInjection)"
+                + inBaseline + ": " + list);
     }
 
     /** The failure naming every new gap of the {@code failOnGaps} kinds, if there is one. */

@@ -1,6 +1,7 @@
 package dev.scrum.report;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -24,16 +25,32 @@ public record Baseline(Path file, Set<String> fingerprints) {
         return file != null;
     }
 
-    /** The review with each finding marked {@code known} or {@code new}; unchanged when there is no baseline. */
+    /**
+     * The review with each finding and each prompt injection marked {@code known} or {@code new}; unchanged when
+     * there is no baseline.
+     */
     public FileReview mark(FileReview review) {
         if (!active()) {
             return review;
         }
-        return review.withFindings(review.outcome().findings().stream()
-                .map(f -> f.withBaseline(fingerprints.contains(Fingerprint.of(review.file(), f))
-                        ? BaselineState.KNOWN
-                        : BaselineState.NEW))
-                .toList());
+        return review.toBuilder()
+                .outcome(review.outcome().withFindings(review.outcome().findings().stream()
+                        .map(f -> f.withBaseline(state(Fingerprint.of(review.file(), f))))
+                        .toList()))
+                .input(review.input().withInjections(mark(review.input().injections())))
+                .build();
+    }
+
+    /** The injections, each marked {@code known} or {@code new}; unchanged when there is no baseline. */
+    public List<Injection> mark(List<Injection> injections) {
+        if (!active()) {
+            return injections;
+        }
+        return injections.stream().map(i -> i.withBaseline(state(Fingerprint.of(i)))).toList();
+    }
+
+    private BaselineState state(String fingerprint) {
+        return fingerprints.contains(fingerprint) ? BaselineState.KNOWN : BaselineState.NEW;
     }
 
     /** The run with every review {@linkplain #mark(FileReview) marked}. */
@@ -41,6 +58,7 @@ public record Baseline(Path file, Set<String> fingerprints) {
         if (!active()) {
             return run;
         }
-        return run.toBuilder().reviews(run.reviews().stream().map(this::mark).toList()).build();
+        return run.toBuilder().reviews(run.reviews().stream().map(this::mark).toList())
+                .documentInjections(mark(run.documentInjections())).build();
     }
 }

@@ -42,7 +42,8 @@ public final class BaselineFile {
     private record Entry(String fingerprint, String file, Finding finding) {}
 
     /**
-     * Writes every finding of the run to {@code target}, atomically.
+     * Writes every finding and every prompt injection of the run to {@code target}, atomically: a team that keeps
+     * a deliberate injection (a test fixture of its own) commits it here, and it no longer fails the gate.
      *
      * @return the number of findings written (repeats of one fingerprint are written once)
      */
@@ -65,6 +66,20 @@ public final class BaselineFile {
             j.addProperty("text", e.finding().text());
             findings.add(j);
         }
+        List<Injection> injections = run.injections().stream()
+                .filter(i -> seen.add(Fingerprint.of(i)))
+                .sorted(Comparator.comparing(Injection::path).thenComparing(Injection::line))
+                .toList();
+        for (Injection i : injections) {
+            JsonObject j = new JsonObject();
+            j.addProperty("fingerprint", Fingerprint.of(i));
+            j.addProperty("file", i.path());
+            j.addProperty("kind", "injection");
+            j.addProperty("gap_kind", (String) null);
+            j.addProperty("symbol", (String) null);
+            j.addProperty("text", i.kind() + ": " + i.quoted());
+            findings.add(j);
+        }
         ToolInfo tool = ToolInfo.current();
         JsonObject o = new JsonObject();
         o.addProperty("version", VERSION);
@@ -72,7 +87,7 @@ public final class BaselineFile {
         o.addProperty("tool", tool.name() + " " + tool.version());
         o.add("findings", findings);
         AtomicFile.write(target, GSON.toJson(o) + "\n");
-        return entries.size();
+        return entries.size() + injections.size();
     }
 
     /**

@@ -26,10 +26,16 @@ public final class ConsoleSummary {
             for (FileReview r : run.reviews()) {
                 out.add(String.format(Locale.ROOT, "%-" + width + "s  %5s  %-10s  %-32s  %8d  %7.1fs", clip(r.file(), width),
                         r.outcome().score() == null ? "-" : r.outcome().score() + "/10",
-                        r.resolved() ? "attempt " + r.outcome().acceptedOn() : "UNRESOLVED",
+                        r.untrusted() ? "UNTRUSTED" : r.resolved() ? "attempt " + r.outcome().acceptedOn() : "UNRESOLVED",
                         clip(r.resolved() ? r.outcome().acceptedRung() : "-", 32), r.attemptsMade(), r.provenance()
                         .durationMs() / 1000.0));
             }
+        }
+        String injected = RunOverview.injections(run);
+        if (!injected.isEmpty()) {
+            out.add(injected);
+            run.injections().forEach(i -> out.add("  " + i.location() + " " + i.description() + ": «" + i.quoted()
+                    + "»" + (i.known() ? " (known)" : "")));
         }
         out.add(String.format(Locale.ROOT, "%d file(s), %d resolved, %d skipped, %d model call(s), %.1f s",
                 run.reviews().size(), run.resolvedCount(), run.skipped().size(), run.totalAttempts(),

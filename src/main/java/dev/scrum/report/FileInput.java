@@ -14,6 +14,7 @@ import java.util.List;
  * @param secretsMasked secrets masked in the file before it was sent to a rung that masks them
  *     ({@code redactSecrets}); 0 when none was, or no such rung was called
  * @param malformedUtf8 whether the file was not valid UTF-8 (malformed bytes were replaced before review)
+ * @param injections prompt injections in what was sent: the file's own, and those in the passages it was sent
  */
 public record FileInput(
         List<ScoredChunk> prdPassages,
@@ -21,13 +22,26 @@ public record FileInput(
         int promptChars,
         int queryPassages,
         int secretsMasked,
-        boolean malformedUtf8) {
+        boolean malformedUtf8,
+        List<Injection> injections) {
 
     /** Nothing was sent (a review that failed before its prompt was made). */
-    public static final FileInput NONE = new FileInput(List.of(), List.of(), 0, 0, 0, false);
+    public static final FileInput NONE = new FileInput(List.of(), List.of(), 0, 0, 0, false, List.of());
 
     public FileInput {
         prdPassages = List.copyOf(prdPassages);
         proposalPassages = List.copyOf(proposalPassages);
+        injections = injections == null ? List.of() : List.copyOf(injections);
+    }
+
+    /** Whether what was sent carried a prompt injection, so that the answer cannot be trusted. */
+    public boolean untrusted() {
+        return !injections.isEmpty();
+    }
+
+    /** This input with other injections (the same, marked against a baseline, or seen from a reactor's root). */
+    public FileInput withInjections(List<Injection> marked) {
+        return new FileInput(prdPassages, proposalPassages, promptChars, queryPassages, secretsMasked, malformedUtf8,
+                marked);
     }
 }

@@ -47,9 +47,14 @@ public record FileReview(String file, long fileBytes, FileInput input, FileOutco
         return new Builder().file(file).fileBytes(fileBytes).input(input).outcome(outcome).provenance(provenance);
     }
 
-    /** This review with its path seen from a reactor's root: {@code prefix} is the module's directory, with /. */
+    /**
+     * This review with its path, and its injections' paths, seen from a reactor's root: {@code prefix} is the
+     * module's directory, with /.
+     */
     public FileReview inModule(String prefix) {
-        return toBuilder().file(prefix.isEmpty() ? file : prefix + "/" + file).build();
+        return toBuilder().file(prefix.isEmpty() ? file : prefix + "/" + file)
+                .input(input.withInjections(input.injections().stream().map(i -> i.inModule(prefix)).toList()))
+                .build();
     }
 
     /** This review as reused from the cache by a later run. */
@@ -71,6 +76,11 @@ public record FileReview(String file, long fileBytes, FileInput input, FileOutco
 
     public boolean resolved() {
         return outcome.resolved();
+    }
+
+    /** Whether what the model was sent carried a prompt injection, so that its answer cannot be trusted. */
+    public boolean untrusted() {
+        return input.untrusted();
     }
 
     /** Calls made, for every part too (skipped rungs are listed, not counted). */

@@ -26,6 +26,11 @@ public final class Fingerprint {
         return hash(file, kind(finding), SymbolTable.lastIdentifier(finding.symbol()), normalise(finding.text()));
     }
 
+    /** An injection's fingerprint: its path, kind and text, not its line. */
+    public static String of(Injection injection) {
+        return hash(injection.path(), "injection/" + injection.kind(), "", normalise(injection.quoted()));
+    }
+
     /** The fingerprint of "this file has no accepted review". */
     public static String unresolved(String file) {
         return hash(file, "unresolved", "", "");

@@ -29,6 +29,12 @@ final class GitLabCodeQualityWriter {
     static JsonArray issues(RunReport run, SourceRoot root) {
         JsonArray issues = new JsonArray();
         Set<String> used = new HashSet<>();
+        for (Injection i : run.injections()) {
+            String known = i.known() ? " (known: in the baseline)" : "";
+            issues.add(issue(ScrumRule.PROMPT_INJECTION, "Prompt injection (" + i.kind() + "): " + i.description()
+                    + ": «" + i.quoted() + "»" + known, unique(Fingerprint.of(i), used),
+                    java.nio.file.Path.of(root.path(i.path())).normalize().toString().replace('\\', '/'), i.line()));
+        }
         for (FileReview r : run.reviews()) {
             if (!r.resolved() && !run.dryRun()) {
                 issues.add(issue(ScrumRule.UNRESOLVED, "No rung's answer was accepted for this file: it has no review.",

@@ -76,7 +76,11 @@ final class HtmlReportWriter {
                 .append(CSS).append("</style>\n</head>\n<body>\n<main>\n");
         List<RequirementsCoverage.Row> coverage = RequirementsCoverage.of(ordered, documents);
         header(verdict, coverage);
-        html.append("<nav class=\"toc\"><a href=\"#files\">Files</a>");
+        html.append("<nav class=\"toc\">");
+        if (!run.injections().isEmpty()) {
+            html.append("<a href=\"#injection\">Prompt injection</a>");
+        }
+        html.append("<a href=\"#files\">Files</a>");
         if (!run.dryRun() && !run.reviews().isEmpty()) {
             html.append("<a href=\"#ladder\">Ladder</a><a href=\"#charts\">Charts</a>");
         }
@@ -90,6 +94,7 @@ final class HtmlReportWriter {
             html.append("<a href=\"#details\">Files in detail</a>");
         }
         html.append("</nav>\n");
+        injections();
         fileTable();
         if (!run.dryRun() && !run.reviews().isEmpty()) {
             ladder();
@@ -115,7 +120,8 @@ final class HtmlReportWriter {
     }
 
     private void header(String verdict, List<RequirementsCoverage.Row> coverage) {
-        String css = run.dryRun() ? "dry" : run.unresolved().isEmpty() ? "ok" : "fail";
+        String css = run.dryRun() ? "dry"
+                : run.unresolved().isEmpty() && run.newInjections().isEmpty() ? "ok" : "fail";
         html.append("<header>\n<h1>Scrum review report</h1>\n<p class=\"verdict ").append(css)
                 .append("\" id=\"verdict\">").append(Html.esc(verdict)).append("</p>\n");
         String headline = RunOverview.headline(run, coverage);
@@ -133,6 +139,25 @@ final class HtmlReportWriter {
             html.append("<li>Ladder: ").append(Html.esc(String.join(" → ", run.ladder()))).append("</li>\n");
         }
         html.append("</ul>\n</header>\n");
+    }
+
+    /** The prompt injections, first: where each is, what it is, the text as text. */
+    private void injections() {
+        List<Injection> all = run.injections();
+        if (all.isEmpty()) {
+            return;
+        }
+        html.append("<section id=\"injection\">\n<h2>Prompt injection</h2>\n<p>Text in what the models were sent ")
+                .append("addresses the reviewer, or hides what it says. The reviews that read it are untrusted; a new ")
+                .append("one fails the build (<code>failOnInjection</code>).</p>\n<table>\n<thead><tr><th>Where</th>")
+                .append("<th>Kind</th><th>Text</th><th>Baseline</th></tr></thead>\n<tbody>\n");
+        for (Injection i : all) {
+            html.append("<tr><td><code>").append(Html.esc(i.location())).append("</code></td><td>")
+                    .append(Html.esc(i.description())).append("</td><td><code>").append(Html.esc(i.quoted()))
+                    .append("</code></td><td>").append(i.baseline() == null ? "–" : Html.esc(i.baseline().id()))
+                    .append("</td></tr>\n");
+        }
+        html.append("</tbody>\n</table>\n</section>\n");
     }
 
     private void fileTable() {

@@ -31,6 +31,9 @@ final class JsonFields {
     static final String TOTAL_PROMPT_TOKENS = "total_prompt_tokens";
     static final String TOTAL_COMPLETION_TOKENS = "total_completion_tokens";
     static final String TOTAL_REDACTIONS = "total_redactions";
+    static final String DOCUMENT_INJECTIONS = "document_injections";
+    static final String INJECTIONS_NEW = "injections_new";
+    static final String UNTRUSTED_FILES = "untrusted_files";
 
     // review_*.json (FILE also in per_file and skipped_files)
     static final String FILE = "file";
@@ -59,6 +62,11 @@ final class JsonFields {
     static final String RETRIES = "retries";
     static final String REDACTIONS = "redactions";
     static final String MALFORMED_UTF8 = "malformed_utf8";
+    static final String INJECTIONS = "injections";
+    static final String UNTRUSTED = "untrusted";
+    static final String COLUMN = "column";
+    static final String DESCRIPTION = "description";
+    static final String RULE = "rule";
     static final String ACCEPTED_ON = "accepted_on";
     static final String ATTEMPTS_MADE = "attempts_made";
     static final String ESCALATED_TO_MODEL = "escalated_to_model";

@@ -80,14 +80,15 @@ public final class JsonReportReader {
                 .totalDurationMs(o.longValue(TOTAL_DURATION_MS))
                 .shard(o.stringOrNull(SHARD))
                 .retrieval(o.has(RETRIEVAL) ? o.stringOrNull(RETRIEVAL) : null)
+                .documentInjections(o.has(DOCUMENT_INJECTIONS)
+                        ? o.map(DOCUMENT_INJECTIONS, JsonReportReader::injection)
+                        : List.of())
                 .build();
     }
 
     private static FileReview review(Obj o) {
-        FileInput input = new FileInput(o.map(TOP_PRD_CHUNKS, JsonReportReader::passage),
-                o.map(TOP_PROPOSAL_CHUNKS, JsonReportReader::passage), o.integer(PROMPT_CHARS),
-                o.integer(QUERY_PASSAGES), o.has(REDACTIONS) ? o.integer(REDACTIONS) : 0,
-                o.has(MALFORMED_UTF8) && o.bool(MALFORMED_UTF8));
+        FileInput input = new FileInput(o.map(TOP_PRD_CHUNKS, JsonReportReader::passage), o.map(TOP_PROPOSAL_CHUNKS, JsonReportReader::passage), o.integer(PROMPT_CHARS), o.integer(QUERY_PASSAGES), o.has(REDACTIONS) ? o.integer(REDACTIONS) : 0, o.has(MALFORMED_UTF8) && o.bool(MALFORMED_UTF8),
+                o.has(INJECTIONS) ? o.map(INJECTIONS, JsonReportReader::injection) : List.of());
         FileOutcome outcome = FileOutcome.builder()
                 .attempts(o.map(ATTEMPTS_HISTORY, JsonReportReader::attempt))
                 .acceptedOn(o.integerOrNull(ACCEPTED_ON))
@@ -103,6 +104,12 @@ public final class JsonReportReader {
                 o.map(PARTS, JsonReportReader::part));
         return FileReview.builder().file(o.string(FILE)).fileBytes(o.longValue(FILE_BYTES)).input(input)
                 .outcome(outcome).provenance(provenance).build();
+    }
+
+    private static Injection injection(Obj o) {
+        return new Injection(o.string(PATH), o.string(KIND), o.stringOrNull(DESCRIPTION), o.integer(LINE),
+                o.integer(COLUMN), o.string(TEXT),
+                o.has(BASELINE) ? o.oneOf(BASELINE, BaselineState.values(), BaselineState::id) : null);
     }
 
     private static FilePart part(Obj o) {

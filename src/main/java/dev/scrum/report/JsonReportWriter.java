@@ -105,6 +105,9 @@ public final class JsonReportWriter {
         o.addProperty(SHARD, run.shard());
         o.addProperty(TOTAL_REDACTIONS, run.reviews().stream().mapToInt(r -> r.input().secretsMasked()).sum());
         o.addProperty(RETRIEVAL, run.retrieval());
+        o.add(DOCUMENT_INJECTIONS, injections(run.documentInjections()));
+        o.addProperty(INJECTIONS_NEW, run.newInjections().size());
+        o.addProperty(UNTRUSTED_FILES, run.reviews().stream().filter(FileReview::untrusted).count());
         return o;
     }
 
@@ -193,7 +196,28 @@ public final class JsonReportWriter {
         o.add(PARTS, parts);
         o.addProperty(REDACTIONS, r.input().secretsMasked());
         o.addProperty(MALFORMED_UTF8, r.input().malformedUtf8());
+        o.addProperty(UNTRUSTED, r.untrusted());
+        o.add(INJECTIONS, injections(r.input().injections()));
         return o;
+    }
+
+    private static JsonArray injections(List<Injection> injections) {
+        JsonArray a = new JsonArray();
+        for (Injection i : injections) {
+            JsonObject j = new JsonObject();
+            j.addProperty(RULE, Injection.RULE);
+            j.addProperty(PATH, i.path());
+            j.addProperty(KIND, i.kind());
+            j.addProperty(DESCRIPTION, i.description());
+            j.addProperty(LINE, i.line());
+            j.addProperty(COLUMN, i.column());
+            j.addProperty(TEXT, i.quoted());
+            if (i.baseline() != null) {
+                j.addProperty(BASELINE, i.baseline().id());
+            }
+            a.add(j);
+        }
+        return a;
     }
 
     private static JsonArray passages(List<ScoredChunk> chunks) {

@@ -69,6 +69,7 @@ public final class MarkdownReportWriter {
                     .append(" file(s)\n");
         }
         md.append('\n');
+        injections(md, run);
         if (run.reviews().isEmpty()) {
             md.append("No file was selected for review.\n");
         } else if (run.dryRun()) {
@@ -94,12 +95,38 @@ public final class MarkdownReportWriter {
         return md.toString();
     }
 
+    /** The prompt injections, first: where each is, what it is, the text, safely quoted. */
+    private static void injections(StringBuilder md, RunReport run) {
+        List<Injection> all = run.injections();
+        if (all.isEmpty()) {
+            return;
+        }
+        md.append("## Prompt injection\n\n")
+                .append("Text in what the models were sent addresses the reviewer, or hides what it says. The reviews ")
+                .append("that read it are untrusted; a new one fails the build (`failOnInjection`).\n\n")
+                .append("| Where | Kind | Text | Baseline |\n|---|---|---|---|\n");
+        for (Injection i : all) {
+            md.append("| `").append(i.location().replace("`", "'")).append("` | ").append(cell(i.description()))
+                    .append(" | ").append(code(i.quoted())).append(" | ")
+                    .append(i.baseline() == null ? "–" : i.baseline().id()).append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    /** Text as inline code that its own backticks cannot end, with table pipes escaped. */
+    private static String code(String text) {
+        String fence = text.contains("`") ? "`` " : "`";
+        String end = text.contains("`") ? " ``" : "`";
+        return fence + text.replace("|", "\\|") + end;
+    }
+
     private static void fileTable(StringBuilder md, RunReport run, List<FileReview> ordered) {
         md.append("## Files\n\n| File | Score | Accepted on | Model | Attempts | Time | Tokens (prompt + answer) |\n"
                 + "|---|---|---|---|---|---|---|\n");
         for (FileReview r : ordered) {
             md.append("| ").append(link(r, r.file())).append(" | ")
-                    .append(r.outcome().score() == null ? "–" : r.outcome().score() + "/10").append(" | ")
+                    .append(r.outcome().score() == null ? "–" : r.outcome().score() + "/10")
+                    .append(r.untrusted() ? " (untrusted)" : "").append(" | ")
                     .append(r.resolved() ? "attempt " + r.outcome().acceptedOn() : "**unresolved**").append(" | ")
                     .append(r.resolved() ? r.outcome().acceptedRung() : "–").append(" | ").append(r.attemptsMade())
                     .append(r.provenance().cached() ? " (cached)" : "").append(" | ").append(seconds(r.provenance()

@@ -34,6 +34,27 @@ final class RunOverview {
     private RunOverview() {}
 
     static String verdict(RunReport run) {
+        String injected = injections(run);
+        return injected.isEmpty() ? outcome(run) : injected + " " + outcome(run);
+    }
+
+    /**
+     * {@code Prompt injection: 2 in what the models were sent (1 new); 1 review read one and is untrusted.}, or
+     * {@code ""} when there is none.
+     */
+    static String injections(RunReport run) {
+        List<Injection> all = run.injections();
+        if (all.isEmpty()) {
+            return "";
+        }
+        long fresh = all.stream().filter(i -> !i.known()).count();
+        long untrusted = run.reviews().stream().filter(FileReview::untrusted).count();
+        return "Prompt injection: " + all.size() + " in what the models were sent"
+                + (fresh == all.size() ? "" : " (" + fresh + " new)") + "; " + untrusted + " review(s) read one and "
+                + (untrusted == 1 ? "is" : "are") + " untrusted.";
+    }
+
+    private static String outcome(RunReport run) {
         if (run.dryRun()) {
             return "Dry run: " + run.reviews().size() + " file(s) would be reviewed; no model was called.";
         }

@@ -17,6 +17,7 @@ import java.util.List;
  * @param shard {@code i/n} when the run reviewed one shard of the selection, else {@code null}
  * @param retrieval how passages were ranked ({@code lexical}, {@code dense}, {@code hybrid}), or {@code null} when
  *     not recorded (a report written before it was)
+ * @param documentInjections prompt injections in the PRD and the proposal, at their documents' paths and lines
  */
 public record RunReport(
         Instant ranAt,
@@ -28,9 +29,11 @@ public record RunReport(
         List<DocumentInfo> documents,
         long totalDurationMs,
         String shard,
-        String retrieval) {
+        String retrieval,
+        List<Injection> documentInjections) {
 
     public RunReport {
+        documentInjections = documentInjections == null ? List.of() : List.copyOf(documentInjections);
         reviews = List.copyOf(reviews);
         skipped = List.copyOf(skipped);
         ladder = List.copyOf(ladder);
@@ -44,7 +47,22 @@ public record RunReport(
     public Builder toBuilder() {
         return new Builder().ranAt(ranAt).dryRun(dryRun).reviews(reviews).skipped(skipped).ladder(ladder)
                 .embedder(embedder).documents(documents).totalDurationMs(totalDurationMs).shard(shard)
-                .retrieval(retrieval);
+                .retrieval(retrieval).documentInjections(documentInjections);
+    }
+
+    /**
+     * Every prompt injection of the run, each once: the documents' and each file's own, in that order. (A
+     * review's input also lists the documents' injections in the passages it was sent.)
+     */
+    public List<Injection> injections() {
+        List<Injection> all = new java.util.ArrayList<>(documentInjections);
+        reviews.forEach(r -> r.input().injections().stream().filter(i -> i.path().equals(r.file())).forEach(all::add));
+        return all;
+    }
+
+    /** Injections no baseline accepted: each fails the gate when {@code failOnInjection}. */
+    public List<Injection> newInjections() {
+        return injections().stream().filter(i -> !i.known()).toList();
     }
 
     public int resolvedCount() {
@@ -84,6 +102,7 @@ public record RunReport(
         private long totalDurationMs;
         private String shard;
         private String retrieval;
+        private List<Injection> documentInjections = List.of();
 
         private Builder() {}
 
@@ -137,9 +156,14 @@ public record RunReport(
             return this;
         }
 
+        public Builder documentInjections(List<Injection> value) {
+            documentInjections = value;
+            return this;
+        }
+
         public RunReport build() {
             return new RunReport(ranAt, dryRun, reviews, skipped, ladder, embedder, documents, totalDurationMs, shard,
-                    retrieval);
+                    retrieval, documentInjections);
         }
     }
 }

@@ -36,6 +36,9 @@ final class SarifWriter {
 
     static JsonObject sarif(RunReport run, SourceRoot root, ToolInfo tool) {
         JsonArray results = new JsonArray();
+        for (Injection i : run.injections()) {
+            results.add(injection(i, root));
+        }
         for (FileReview r : run.reviews()) {
             if (!r.resolved() && !run.dryRun()) {
                 results.add(unresolved(r, root));
@@ -153,6 +156,29 @@ final class SarifWriter {
         if (r.outcome().score() != null) {
             props.addProperty("score", r.outcome().score());
         }
+        result.add("properties", props);
+        return result;
+    }
+
+    /** A prompt injection at its line and column, in a file or a document under the root. */
+    private static JsonObject injection(Injection i, SourceRoot root) {
+        String uri = root.uriOfPath(Path.of(i.path()));
+        JsonObject result = located(ScrumRule.PROMPT_INJECTION, "Prompt injection (" + i.kind() + "): "
+                + i.description() + ": «" + escape(i.quoted()) + "»", i.path(), i.line(), root);
+        JsonObject physical = result.getAsJsonArray("locations").get(0).getAsJsonObject()
+                .getAsJsonObject("physicalLocation");
+        if (uri != null) {
+            physical.getAsJsonObject("artifactLocation").addProperty("uri", uri);
+        }
+        physical.getAsJsonObject("region").addProperty("startColumn", i.column());
+        JsonObject fingerprints = new JsonObject();
+        fingerprints.addProperty(Fingerprint.SARIF_KEY, Fingerprint.of(i));
+        result.add("partialFingerprints", fingerprints);
+        if (i.baseline() != null) {
+            result.addProperty("baselineState", i.known() ? "unchanged" : "new");
+        }
+        JsonObject props = new JsonObject();
+        props.addProperty("kind", i.kind());
         result.add("properties", props);
         return result;
     }

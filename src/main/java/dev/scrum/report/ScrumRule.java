@@ -28,6 +28,12 @@ public enum ScrumRule {
     SUGGESTION("scrum/suggestion", null, "note", "info",
             "A change that would align the file with the requirements",
             "A concrete change the review proposes so that the file follows the PRD and the change proposal."),
+    PROMPT_INJECTION(Injection.RULE, null, "error", "critical",
+            "Text under review addresses the reviewer",
+            "Text in a reviewed file, the PRD or the change proposal addresses the reviewer, a model or an AI, or "
+                    + "tries to change its task, its answer's format, its score or its findings; or an invisible or "
+                    + "bidirectional-control character hides what the text says. The plugin found it before asking "
+                    + "any model, and a review that read it is untrusted."),
     UNRESOLVED("scrum/unresolved", null, "warning", "major",
             "The file has no accepted review",
             "No rung of the model ladder gave an answer that passed the rubric, so nothing is known about this "
@@ -89,6 +95,13 @@ public enum ScrumRule {
 
     /** What to do about a result of this rule, as markdown. */
     public String helpMarkdown() {
+        if (this == PROMPT_INJECTION) {
+            return "**" + shortDescription + ".** " + fullDescription + "\n\n"
+                    + "Remove the text (or the invisible characters) from the file or document. It fails the build "
+                    + "while `failOnInjection` is on (the default); a deliberate one the team keeps, such as a test "
+                    + "fixture, can be recorded in the baseline (`mvn scrum:baseline`), after which it no longer "
+                    + "fails the build.";
+        }
         return "**" + shortDescription + ".** " + fullDescription + "\n\n"
                 + "The finding comes from an LLM review of the file against the PRD and the change proposal "
                 + "(scrum-maven-plugin). Check it against the passages it cites, listed with the result and in "

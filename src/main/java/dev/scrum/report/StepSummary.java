@@ -34,6 +34,15 @@ final class StepSummary {
         int files = run.reviews().size();
         int unresolved = run.unresolved().size();
         md.append("## Scrum review").append(run.shard() == null ? "" : " (shard " + run.shard() + ")").append("\n\n");
+        if (!run.injections().isEmpty()) {
+            md.append("**⚠️ ").append(RunOverview.injections(run)).append("**\n\n");
+            for (Injection i : run.injections()) {
+                md.append("- `").append(i.location().replace("`", "'")).append("` ").append(i.description())
+                        .append(": «").append(i.quoted().replace("`", "'")).append("»")
+                        .append(i.known() ? " (known)" : "").append('\n');
+            }
+            md.append('\n');
+        }
         if (run.dryRun()) {
             md.append("**Dry run:** ").append(files).append(" file(s) would be reviewed; no model was called.\n");
         } else if (files == 0) {
@@ -64,7 +73,8 @@ final class StepSummary {
             long gaps = r.outcome().findings().stream().filter(f -> "gap".equals(f.kind())).count();
             String marks = BaselineState.describe(r.outcome().findings());
             md.append("| `").append(r.file().replace("|", "\\|")).append("` | ")
-                    .append(r.outcome().score() == null ? "–" : r.outcome().score() + "/10").append(" | ")
+                    .append(r.outcome().score() == null ? "–" : r.outcome().score() + "/10")
+                    .append(r.untrusted() ? " (untrusted)" : "").append(" | ")
                     .append(r.resolved() ? "attempt " + r.outcome().acceptedOn() + (r.provenance().cached()
                     ? " (cached)" : "")
                             : "**unresolved**").append(" | ")

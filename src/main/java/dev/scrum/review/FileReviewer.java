@@ -17,6 +17,7 @@ import dev.scrum.report.FileOutcome;
 import dev.scrum.report.FilePart;
 import dev.scrum.report.FileProvenance;
 import dev.scrum.report.FileReview;
+import dev.scrum.report.Injection;
 import dev.scrum.report.Finding;
 import dev.scrum.retrieve.Retrieval;
 import dev.scrum.retrieve.Retriever;
@@ -45,6 +46,7 @@ final class FileReviewer {
     private final ReviewCache cache;
     private final Progress progress;
     private final Clock clock;
+    private final PromptInjections injections;
     private final PromptBudget budget;
     private final PartedReview parted;
 
@@ -53,8 +55,9 @@ final class FileReviewer {
      * @param cache the review cache, or {@code null}
      */
     FileReviewer(ReviewRequest request, Retriever retriever, Ladder ladder, FileChecks checks, ReviewCache cache,
-            Progress progress, Clock clock) {
+            PromptInjections injections, Progress progress, Clock clock) {
         this.request = request;
+        this.injections = injections;
         this.retriever = retriever;
         this.ladder = ladder;
         this.checks = checks;
@@ -75,8 +78,15 @@ final class FileReviewer {
         }
         SourceFile source = SourceFile.read(request.baseDir(), path);
         Retrieval retrieval = retriever.retrieve(source.text());
-        return cached(ReviewKey.of(source.text(), concat(retrieval.prd(), retrieval.proposal()), ReviewPrompts.VERSION,
-                request.rubricFingerprint()));
+        List<ScoredChunk> passages = concat(retrieval.prd(), retrieval.proposal());
+        List<Injection> found = injections.of(path, source.text(), passages);
+        return cached(ReviewKey.of(source.text(), passages, ReviewPrompts.VERSION, request.rubricFingerprint()))
+                .map(r -> withInjections(r, found));
+    }
+
+    /** A cached review with the injections found in its input now (the detector may have learned more). */
+    private static FileReview withInjections(FileReview review, List<Injection> found) {
+        return review.toBuilder().input(review.input().withInjections(found)).build();
     }
 
     /**
@@ -102,6 +112,9 @@ final class FileReviewer {
             progress.warn(tag + ": not valid UTF-8; malformed bytes were replaced");
         }
         Retrieval retrieval = retriever.retrieve(source.text());
+        List<Injection> found = injections.of(path, source.text(), concat(retrieval.prd(), retrieval.proposal()));
+        found.forEach(i -> progress.warn(tag + ": prompt injection at " + InjectionScan.describe(i)
+                + "; the review that reads it is untrusted"));
         ReviewPrompts prompts = new ReviewPrompts(path, source.text(), retrieval.prd(), retrieval.proposal());
         AnswerFormat format = request.ladder().isEmpty() ? AnswerFormat.MARKDOWN : request.ladder().get(0).format();
         String system = prompts.system(format);
@@ -116,7 +129,7 @@ final class FileReviewer {
                     topHeading(retrieval.prd()), promptChars,
                     parts.isEmpty() ? "" : ", too large for the context: " + parts.size() + " parts"));
             return FileReview.dryRun(path, source.bytes(), new FileInput(retrieval.prd(), retrieval.proposal(),
-                    promptChars, retrieval.queryPassages(), 0, source.malformedUtf8()), millis(start),
+                    promptChars, retrieval.queryPassages(), 0, source.malformedUtf8(), found), millis(start),
                     dryRunParts(parts));
         }
         List<ScoredChunk> firstPassages = concat(retrieval.prd(), retrieval.proposal());
@@ -132,7 +145,7 @@ final class FileReviewer {
                         r.provenance().reviewedAt() == null ? "an earlier run" : r.provenance().reviewedAt()
                         .truncatedTo(ChronoUnit.SECONDS),
                         r.outcome().score() == null ? "none" : r.outcome().score()));
-                return r;
+                return withInjections(r, found);
             }
         }
         SymbolTable symbols = SymbolTable.of(path, source.text());
@@ -146,6 +159,12 @@ final class FileReviewer {
                     + "(redactSecrets)");
         }
         FileReview review = finish(path, tag, source, reviewed, promptChars, start, symbols);
+        if (!reviewed.parts().isEmpty()) {
+            review = withInjections(review, injections.of(path, source.text(),
+                    concat(reviewed.prd(), reviewed.proposal())));
+        } else {
+            review = withInjections(review, found);
+        }
         if (key != null && review.resolved()) {
             cache.store(key.forLadder(request.ladder().subList(0, review.outcome().acceptedOn())), review);
         }
@@ -181,8 +200,7 @@ final class FileReviewer {
         return FileReview.builder()
                 .file(path)
                 .fileBytes(source.bytes())
-                .input(new FileInput(reviewed.prd(), reviewed.proposal(), promptChars, reviewed.queryPassages(),
-                        reviewed.secretsMasked(), source.malformedUtf8()))
+                .input(new FileInput(reviewed.prd(), reviewed.proposal(), promptChars, reviewed.queryPassages(), reviewed.secretsMasked(), source.malformedUtf8(), List.of()))
                 .outcome(FileOutcome.builder()
                         .attempts(outcome.attempts())
                         .accepted(accepted)

@@ -2,6 +2,7 @@ package dev.scrum.review;
 
 import dev.scrum.report.DocumentInfo;
 import dev.scrum.report.FileReview;
+import dev.scrum.report.Injection;
 import dev.scrum.report.JsonReportReader;
 import dev.scrum.report.ReportLayout;
 import dev.scrum.report.RunReport;
@@ -54,12 +55,14 @@ public final class ReactorAggregator {
         Map<String, DocumentInfo> documents = new LinkedHashMap<>();
         Set<String> embedders = new LinkedHashSet<>();
         Set<String> retrievals = new LinkedHashSet<>();
+        Set<Injection> documentInjections = new LinkedHashSet<>();
         for (ModuleRun m : modules) {
             m.run().reviews().forEach(r -> reviews.add(r.inModule(m.path())));
             m.run().skipped().forEach(f -> skipped.add(new SkippedFile(prefixed(m.path(), f.file()), f.reason())));
             ladder.addAll(m.run().ladder());
             m.run().documents().forEach(d -> documents.putIfAbsent(d.label() + "|" + d.chars() + "|" + d.chunks(), d));
             embedders.add(m.run().embedder());
+            m.run().documentInjections().forEach(i -> documentInjections.add(i.inModule(m.path())));
             if (m.run().retrieval() != null) {
                 retrievals.add(m.run().retrieval());
             }
@@ -72,7 +75,8 @@ public final class ReactorAggregator {
         return RunReport.builder().ranAt(ranAt).dryRun(dryRun).reviews(reviews).skipped(skipped)
                 .ladder(List.copyOf(ladder)).embedder(String.join(", ", embedders))
                 .documents(List.copyOf(documents.values())).totalDurationMs(duration)
-                .retrieval(retrievals.isEmpty() ? null : String.join(", ", retrievals)).build();
+                .retrieval(retrievals.isEmpty() ? null : String.join(", ", retrievals))
+                .documentInjections(List.copyOf(documentInjections)).build();
     }
 
     private static String prefixed(String prefix, String file) {

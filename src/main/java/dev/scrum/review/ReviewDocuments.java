@@ -6,6 +6,7 @@ import dev.scrum.chunk.Document;
 import dev.scrum.chunk.DocumentKind;
 import dev.scrum.chunk.SectionChunker;
 import dev.scrum.report.DocumentInfo;
+import dev.scrum.report.Injection;
 import dev.scrum.report.ReportDocuments;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,6 +41,26 @@ record ReviewDocuments(Document prd, Document proposal, List<Chunk> prdChunks, L
         Chunker chunker = new SectionChunker(request.chunkSize(), request.chunkOverlap());
         return new ReviewDocuments(prd, proposal, chunker.chunk(prd),
                 proposal == null ? List.of() : chunker.chunk(proposal));
+    }
+
+    /**
+     * The prompt injections in the documents, each at its document's path (relative to {@code baseDir} when it
+     * lies below it) and line.
+     */
+    List<Injection> injections(Path baseDir) {
+        List<Injection> out = new ArrayList<>();
+        for (Document d : all()) {
+            out.addAll(InjectionScan.of(path(d, baseDir), d.text()));
+        }
+        return out;
+    }
+
+    /** A document's path relative to {@code baseDir} ({@code ../docs/PRD.md} for a reactor's), with /. */
+    static String path(Document d, Path baseDir) {
+        Path abs = d.path().toAbsolutePath().normalize();
+        Path base = baseDir.toAbsolutePath().normalize();
+        Path shown = abs.getRoot() != null && abs.getRoot().equals(base.getRoot()) ? base.relativize(abs) : abs;
+        return shown.toString().replace('\\', '/');
     }
 
     /** The documents as the report lists them. */

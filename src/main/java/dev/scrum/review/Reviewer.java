@@ -6,6 +6,7 @@ import dev.scrum.embed.Embedder;
 import dev.scrum.ladder.Ladder;
 import dev.scrum.ladder.Rung;
 import dev.scrum.report.FileReview;
+import dev.scrum.report.Injection;
 import dev.scrum.report.JsonReportWriter;
 import dev.scrum.report.ReportContext;
 import dev.scrum.report.ReportFormats;
@@ -54,6 +55,9 @@ public final class Reviewer {
         long start = System.nanoTime();
         ReviewDocuments documents = ReviewDocuments.read(request);
         requireUsableRung(request);
+        List<Injection> documentInjections = documents.injections(request.baseDir());
+        documentInjections.forEach(i -> progress.warn("Prompt injection in a document at " + InjectionScan.describe(i)
+                + "; the reviews sent that passage are untrusted"));
         List<SkippedFile> skipped = new ArrayList<>();
         List<String> reviewable = reviewable(request, skipped);
         Ranker ranker = request.ranker();
@@ -69,7 +73,8 @@ public final class Reviewer {
             } else {
                 Retriever retriever = index(request, documents, cachedVectors == null ? embedder : cachedVectors,
                         cachedVectors);
-                reviews = review(request, documents, retriever, reviewable);
+                reviews = review(request, documents, new PromptInjections(documents, documentInjections,
+                        request.baseDir()), retriever, reviewable);
             }
         } finally {
             if (cachedVectors != null) {
@@ -87,6 +92,7 @@ public final class Reviewer {
                 .totalDurationMs((System.nanoTime() - start) / 1_000_000)
                 .shard(request.shard() == null ? null : request.shard().toString())
                 .retrieval(ranker.id())
+                .documentInjections(request.baseline().mark(documentInjections))
                 .build();
         ReportContext context = new ReportContext(request.layout(), documents.texts(), request.baseDir(),
                 request.stepSummary());
@@ -132,14 +138,15 @@ public final class Reviewer {
     }
 
     /** Reviews the files in the pool, then adds the cached reviews of the files {@code changedSince} left out. */
-    private List<FileReview> review(ReviewRequest request, ReviewDocuments documents, Retriever retriever,
-            List<String> files) throws IOException {
+    private List<FileReview> review(ReviewRequest request, ReviewDocuments documents, PromptInjections injections,
+            Retriever retriever, List<String> files) throws IOException {
         Ladder ladder = request.dryRun() ? null : new Ladder(request.ladder(), services::chatClient);
         ReviewCache cache = request.cacheDirectory() == null || request.dryRun()
                 ? null
                 : new ReviewCache(request.cacheDirectory().resolve("reviews"), progress::warn);
         FileChecks checks = new FileChecks(request.minAnswerChars(), request.requireScore(), documents.all());
-        FileReviewer reviewer = new FileReviewer(request, retriever, ladder, checks, cache, progress, clock);
+        FileReviewer reviewer = new FileReviewer(request, retriever, ladder, checks, cache, injections, progress,
+                clock);
         List<FileReview> reviews = new ArrayList<>(new ReviewPool(request, progress).reviewAll(files, reviewer));
         reviews.addAll(unchangedFromCache(request, reviewer));
         return reviews;

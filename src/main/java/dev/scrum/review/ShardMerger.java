@@ -127,6 +127,7 @@ public final class ShardMerger {
                 .documents(model.documents())
                 .totalDurationMs(duration)
                 .retrieval(model.retrieval())
+                .documentInjections(model.documentInjections())
                 .build();
     }
 

@@ -22,8 +22,7 @@ class InputFactsReportTest {
         attempts.set(1, attempts.get(1).withRetries(2));
         FileInput in = r.input();
         return r.toBuilder()
-                .input(new FileInput(in.prdPassages(), in.proposalPassages(), in.promptChars(), in.queryPassages(), 3,
-                        true))
+                .input(new FileInput(in.prdPassages(), in.proposalPassages(), in.promptChars(), in.queryPassages(), 3, true, List.of()))
                 .outcome(r.outcome().toBuilder().attempts(attempts).build())
                 .build();
     }

@@ -39,8 +39,7 @@ class JsonReportReaderTest {
         return FileReview.builder()
                 .file(r.file())
                 .fileBytes(r.fileBytes())
-                .input(new FileInput(r.input().prdPassages(), r.input().proposalPassages(), r.input().promptChars(),
-                                r.input().queryPassages(), 0, false))
+                .input(new FileInput(r.input().prdPassages(), r.input().proposalPassages(), r.input().promptChars(), r.input().queryPassages(), 0, false, List.of()))
                 .outcome(FileOutcome.builder()
                         .attempts(attempts)
                         .acceptedOn(r.outcome().acceptedOn())
@@ -77,7 +76,7 @@ class JsonReportReaderTest {
         return FileReview.builder()
                 .file("src/main/java/a/Big.java")
                 .fileBytes(r.fileBytes())
-                .input(new FileInput(r.input().prdPassages(), r.input().proposalPassages(), 120000, 40, 0, false))
+                .input(new FileInput(r.input().prdPassages(), r.input().proposalPassages(), 120000, 40, 0, false, List.of()))
                 .outcome(FileOutcome.builder()
                         .attempts(attempts)
                         .acceptedOn(1)
@@ -133,8 +132,7 @@ class JsonReportReaderTest {
                 .file(r.file())
                 .fileBytes(r.fileBytes())
                 .input(new FileInput(List.of(new ScoredChunk(timeouts, 0.5, new ScoredChunk.Rank(3, 0.8123),
-                                                new ScoredChunk.Rank(1, 17.25))),
-                                List.of(), 1, 1, 0, false))
+                                                new ScoredChunk.Rank(1, 17.25))), List.of(), 1, 1, 0, false, List.of()))
                 .outcome(FileOutcome.builder().attempts(r.outcome().attempts()).build())
                 .provenance(new FileProvenance(1, null, false, List.of()))
                 .build();
@@ -163,7 +161,7 @@ class JsonReportReaderTest {
                 FileReview.builder()
                         .file(r.file())
                         .fileBytes(r.fileBytes())
-                        .input(new FileInput(awkward, List.of(), 1, 1, 0, false))
+                        .input(new FileInput(awkward, List.of(), 1, 1, 0, false, List.of()))
                         .outcome(FileOutcome.builder().attempts(r.outcome().attempts()).build())
                         .provenance(new FileProvenance(1, null, false, List.of()))
                         .build());

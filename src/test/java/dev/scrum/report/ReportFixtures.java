@@ -145,7 +145,7 @@ final class ReportFixtures {
         return FileReview.builder()
                 .file(file)
                 .fileBytes(2000 + file.length() * 10)
-                .input(new FileInput(passages, List.of(plan()), 9000, 6, 0, false))
+                .input(new FileInput(passages, List.of(plan()), 9000, 6, 0, false, List.of()))
                 .outcome(FileOutcome.builder()
                         .attempts(attempts)
                         .acceptedOn(resolved ? last.n() : null)
@@ -207,8 +207,7 @@ final class ReportFixtures {
         reviews.add(FileReview.builder()
                 .file(ledger.file())
                 .fileBytes(99000)
-                .input(new FileInput(
-                                ledger.input().prdPassages(), ledger.input().proposalPassages(), 9000, 40, 0, false))
+                .input(new FileInput(ledger.input().prdPassages(), ledger.input().proposalPassages(), 9000, 40, 0, false, List.of()))
                 .outcome(FileOutcome.builder()
                         .attempts(ledger.outcome().attempts())
                         .acceptedOn(ledger.outcome().acceptedOn())

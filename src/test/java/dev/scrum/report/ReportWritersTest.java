@@ -26,11 +26,9 @@ class ReportWritersTest {
                 .fileBytes(12345)
                 .input(new FileInput(List.of(new ScoredChunk(
                                                 new Chunk(DocumentKind.PRD, 27880, "x".repeat(800), null, 0), 0.83,
-                                                null, null)),
-                                List.of(new ScoredChunk(
+                                                null, null)), List.of(new ScoredChunk(
                                                 new Chunk(DocumentKind.PROPOSAL, 16320, "y".repeat(764), null, 0), 0.79,
-                                                null, null)),
-                                15000, 12, 0, false))
+                                                null, null)), 15000, 12, 0, false, List.of()))
                 .outcome(FileOutcome.builder()
                         .attempts(List.of(Attempt.builder()
                                                 .n(1)
@@ -69,7 +67,7 @@ class ReportWritersTest {
         return FileReview.builder()
                 .file("src/main/java/a/C.java")
                 .fileBytes(10)
-                .input(new FileInput(List.of(), List.of(), 500, 1, 0, false))
+                .input(new FileInput(List.of(), List.of(), 500, 1, 0, false, List.of()))
                 .outcome(FileOutcome.builder()
                         .attempts(List.of(Attempt.builder()
                                         .n(1)
@@ -186,7 +184,7 @@ class ReportWritersTest {
         return FileReview.builder()
                 .file(file)
                 .fileBytes(10)
-                .input(new FileInput(List.of(), List.of(), 1, 1, 0, false))
+                .input(new FileInput(List.of(), List.of(), 1, 1, 0, false, List.of()))
                 .outcome(FileOutcome.builder()
                         .attempts(List.of(Attempt.builder()
                                         .n(1)
@@ -257,7 +255,7 @@ class ReportWritersTest {
         FileReview r = FileReview.builder()
                 .file("src/main/java/a/B.java")
                 .fileBytes(12345)
-                .input(new FileInput(List.of(found), List.of(), 15000, 2, 0, false))
+                .input(new FileInput(List.of(found), List.of(), 15000, 2, 0, false, List.of()))
                 .outcome(FileOutcome.builder().attempts(List.of()).build())
                 .provenance(new FileProvenance(10, null, false, List.of()))
                 .build();

@@ -22,7 +22,7 @@ class ReactorAggregatorTest {
         return FileReview.builder()
                 .file(file)
                 .fileBytes(10)
-                .input(new FileInput(List.of(), List.of(), 100, 1, 0, false))
+                .input(new FileInput(List.of(), List.of(), 100, 1, 0, false, List.of()))
                 .outcome(FileOutcome.builder()
                         .attempts(List.of(Attempt.builder()
                                         .n(1)

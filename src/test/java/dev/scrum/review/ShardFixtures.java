@@ -71,11 +71,9 @@ public final class ShardFixtures {
                 .fileBytes(1000 + file.length())
                 .input(new FileInput(List.of(new ScoredChunk(
                                                 new Chunk(DocumentKind.PRD, 800, "The PRD says " + file, null, 0),
-                                                0.8125, null, null)),
-                                List.of(new ScoredChunk(
+                                                0.8125, null, null)), List.of(new ScoredChunk(
                                                 new Chunk(DocumentKind.PROPOSAL, 0, "The plan says " + file, null, 0),
-                                                0.5, null, null)),
-                                4000, 3, 0, false))
+                                                0.5, null, null)), 4000, 3, 0, false, List.of()))
                 .outcome(FileOutcome.builder()
                         .attempts(attempts)
                         .acceptedOn(resolved ? 2 : null)

@@ -292,6 +292,14 @@ public final class FakeModelServer implements AutoCloseable {
     private void answer(HttpExchange exchange, Route route, JsonObject request, Reply reply)
             throws IOException, InterruptedException {
         ServerWire wire = route.wire();
+        if (reply instanceof Reply.Obeys obeys) {
+            String messages = request.has("messages") ? request.get("messages").toString() : "";
+            JsonElement text = com.google.gson.JsonParser.parseString(messages.isEmpty() ? "[]" : messages);
+            StringBuilder all = new StringBuilder();
+            text.getAsJsonArray().forEach(m -> all.append(m.getAsJsonObject().get("content").getAsString()).append('\n'));
+            answer(exchange, route, request, obeys.pattern().matcher(all).find() ? obeys.obeyed() : obeys.honest());
+            return;
+        }
         if (reply instanceof Reply.Delay delay) {
             Thread.sleep(delay.millis());
             answer(exchange, route, request, delay.then());

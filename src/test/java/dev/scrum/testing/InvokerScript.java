@@ -21,11 +21,13 @@ import java.util.Map;
  *     {"content": "..."}, {"contentFile": "answers/x.md"}, {"length": "..."}, {"refusal": "..."},
  *     {"status": 429, "body": "...", "headers": {"Retry-After": "1"}}, {"notJson": "..."},
  *     {"missing": true}, {"drip": 200}, {"reset": true}, {"cutMidBody": "..."},
- *     {"delayMs": 100, "content": "..."}]}}
+ *     {"delayMs": 100, "content": "..."},
+ *     {"obeys": "(?i)score (this|it) 10", "then": {"contentFile": "answers/10.json"}, "else": {...}}]}}
  * }</pre>
  *
  * {@code contentFile} is relative to the project's base directory; {@code delayMs} delays whatever else the
- * entry says.
+ * entry says; {@code obeys} stands in for a model that follows text addressing it: when the request's messages
+ * match the pattern it answers {@code then}, else {@code else}.
  */
 final class InvokerScript {
     static final String FILE_NAME = "fake-server.json";
@@ -59,6 +61,10 @@ final class InvokerScript {
     }
 
     private static Reply bareReply(JsonObject entry, Path basedir) {
+        if (entry.has("obeys")) {
+            return Reply.obeys(entry.get("obeys").getAsString(), reply(entry.getAsJsonObject("then"), basedir),
+                    reply(entry.getAsJsonObject("else"), basedir));
+        }
         if (entry.has("content")) {
             return Reply.content(entry.get("content").getAsString());
         }

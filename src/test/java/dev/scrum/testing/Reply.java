@@ -63,6 +63,17 @@ public sealed interface Reply {
         return new MissingModel();
     }
 
+    /**
+     * A model that obeys text addressing it: when the request's messages match {@code pattern} (a regular
+     * expression, found anywhere), it answers with {@code obeyed}, else with {@code honest}.
+     */
+    static Reply obeys(String pattern, Reply obeyed, Reply honest) {
+        return new Obeys(java.util.regex.Pattern.compile(pattern), obeyed, honest);
+    }
+
+    /** See {@link #obeys}. */
+    record Obeys(java.util.regex.Pattern pattern, Reply obeyed, Reply honest) implements Reply {}
+
     /** See {@link #content} and {@link #contentLength}. */
     record Content(String text, String finishReason) implements Reply {}
 
