@@ -23,7 +23,7 @@ try {
     assert driver.version == pluginVersion
     assert driver.informationUri.startsWith('https://')
     assert driver.rules*.id == ['scrum/gap/missing', 'scrum/gap/partial', 'scrum/gap/contradicts',
-                                'scrum/gap/unrequested', 'scrum/gap', 'scrum/suggestion', 'scrum/unresolved']
+                                'scrum/gap/unrequested', 'scrum/gap', 'scrum/suggestion', 'scrum/prompt-injection', 'scrum/unresolved']
 
     def results = run.results
     assert results*.ruleId == ['scrum/suggestion', 'scrum/suggestion', 'scrum/suggestion',
