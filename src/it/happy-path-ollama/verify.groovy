@@ -60,6 +60,19 @@ try {
     assert summary.per_file[0].model == 'ollama/qwen-test'
     assert summary.per_file[0].score == 7
     assert summary.ran_at ==~ /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/
+    // no maxConcurrent in the POM: the server's limit is learned, capped at threads (4 by default)
+    assert summary.servers.size() == 1
+    def server = summary.servers[0]
+    assert server.rung == 'ollama/qwen-test'
+    assert server.server ==~ /http:\/\/127\.0\.0\.1:\d+/
+    assert server.limit == 'learned'
+    assert server.max_concurrent.intValue() == 4
+    assert server.calls.intValue() == 1
+    assert server.peak_in_flight.intValue() == 1
+    assert server.timeouts.intValue() == 0
+    assert server.pushbacks.intValue() == 0
+    assert server.limit_reached.intValue() >= 2
+    assert log =~ /Server ollama\/qwen-test at http:\/\/127\.0\.0\.1:\d+: limit learned, up to 4, reached \d+, \d+ at the end; peak 1 in flight; 1 call\(s\), 0 timeout\(s\), 0 429\/503/
 
     def report = p.text('target/scrum-report.md')
     assert report.contains('All 1 file(s) reviewed: 1 resolved.')
@@ -67,6 +80,7 @@ try {
     assert report.contains('**Alignment score: 7/10**')
     assert report.contains('accepted on attempt 1 (ollama/qwen-test)')
     assert report.contains('\n## Requirements coverage\n\nEvery section of the PRD')
+    assert report =~ /\n### Servers\n\n\| Rung \| Server \| Limit .*\n.*\n\| ollama\/qwen-test \| http:\/\/127\.0\.0\.1:\d+ \| learned, up to 4 \| /
     // the HTML report beside it: the same file, one self-contained page
     def html = p.text('target/scrum-report.html')
     assert html.startsWith('<!DOCTYPE html>')

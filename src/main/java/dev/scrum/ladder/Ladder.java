@@ -9,7 +9,9 @@ import dev.scrum.llm.ChatException;
 import dev.scrum.llm.ChatRequest;
 import dev.scrum.llm.ChatResponse;
 import dev.scrum.llm.FinishReason;
+import dev.scrum.llm.Pushback;
 import dev.scrum.llm.TokenCounter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,14 +22,25 @@ import java.util.function.LongSupplier;
 /**
  * The escalation ladder: asks the rungs in order, cheapest first, until one answer passes the rubric. An
  * error or a rejected answer moves to the next rung, whose prompt carries every earlier failure. Never
- * has more calls open to a rung than its {@code maxConcurrent}. Thread-safe: one ladder serves every file of
- * a run.
+ * has more calls open to a server than its concurrency limit: the rung's {@code maxConcurrent}, or else a limit
+ * learned from the server's latency, timeouts and pushback (see {@link ReplicaSet}). The time a call waits for
+ * a slot is not charged to it: the rung's timeout and the attempt's duration count the wire only. A call the
+ * server refused for its load (429, 503) even after the HTTP client's retries goes back into the queue, behind
+ * the now smaller limit, up to {@link #MAX_REQUEUES} times, before the attempt fails.
+ * Thread-safe: one ladder serves every file of a run.
  */
 public final class Ladder {
 
     private final List<Rung> rungs;
     private final List<ReplicaSet> servers;
     private final LongSupplier nanoClock;
+    /** The learned limits' ceiling when the caller does not say how many files run at once. */
+    static final int DEFAULT_THREADS = 4;
+    /**
+     * Times a call the server refused for its load (429, 503), after the HTTP client's own retries, goes back
+     * into the plugin's queue for the same server before the attempt fails: by then the limit is smaller.
+     */
+    static final int MAX_REQUEUES = 3;
 
     /**
      * @param rungs the rungs, in order
@@ -35,21 +48,33 @@ public final class Ladder {
      *     (not called for rungs that are skipped)
      */
     public Ladder(List<Rung> rungs, Function<Rung, ChatClient> clientFor) {
-        this(rungs, clientFor, System::nanoTime);
+        this(rungs, clientFor, DEFAULT_THREADS, LimitListener.NONE);
     }
 
-    Ladder(List<Rung> rungs, Function<Rung, ChatClient> clientFor, LongSupplier nanoClock) {
+    /**
+     * @param rungs the rungs, in order
+     * @param clientFor the chat client of each server of each usable rung, given the rung on that one server
+     * @param threads the files reviewed at once: a learned limit never passes it
+     * @param limits hears each change of a learned limit
+     */
+    public Ladder(List<Rung> rungs, Function<Rung, ChatClient> clientFor, int threads, LimitListener limits) {
+        this(rungs, clientFor, threads, limits, System::nanoTime);
+    }
+
+    Ladder(List<Rung> rungs, Function<Rung, ChatClient> clientFor, int threads, LimitListener limits,
+            LongSupplier nanoClock) {
         if (rungs.isEmpty()) {
             throw new IllegalArgumentException("the ladder has no rung");
         }
         this.rungs = List.copyOf(rungs);
+        this.nanoClock = nanoClock;
         this.servers = new ArrayList<>();
         for (Rung rung : this.rungs) {
             servers.add(rung.usable()
-                    ? new ReplicaSet(rung, r -> Objects.requireNonNull(clientFor.apply(r), r.id()))
+                    ? new ReplicaSet(rung, r -> Objects.requireNonNull(clientFor.apply(r), r.id()), threads, limits,
+                            nanoClock)
                     : null);
         }
-        this.nanoClock = nanoClock;
     }
 
     public List<Rung> rungs() {
@@ -94,41 +119,63 @@ public final class Ladder {
     private record AttemptAndVerdict(Attempt attempt, Verdict verdict) {}
 
     private AttemptAndVerdict call(int n, Rung rung, ReplicaSet replicas, ChatRequest request, AnswerCheck check) {
-        long start = nanoClock.getAsLong();
+        long wire = 0;
+        int earlierRetries = 0;
+        int requeued = 0;
         ChatResponse response = null;
         String refused = null;
         while (response == null) {
-            ReplicaSet.Replica replica;
+            ReplicaSet.Slot slot;
             try {
-                replica = replicas.acquire();
+                slot = replicas.acquire();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return new AttemptAndVerdict(failed(n, rung, "interrupted while waiting for the rung",
-                        millisSince(start)), null);
+                return new AttemptAndVerdict(failed(n, rung, "interrupted while waiting for the rung", wire / 1_000_000),
+                        null);
             }
-            if (replica == null) {
+            if (slot == null) {
                 String why = refused != null
                         ? refused + "; the rung is left out for the rest of the run"
                         : "every server of the rung refused connections earlier in this run: " + replicas.downServers();
-                return new AttemptAndVerdict(failed(n, rung, "network: " + why, millisSince(start)), null);
+                return new AttemptAndVerdict(failed(n, rung, "network: " + why, wire / 1_000_000), null);
             }
+            long sent = nanoClock.getAsLong();
             try {
-                response = replica.client.chat(request);
+                response = slot.replica().client.chat(request);
+                long took = nanoClock.getAsLong() - sent;
+                wire += took;
+                replicas.answered(slot, Duration.ofNanos(took), response.pushback());
             } catch (ChatException e) {
+                wire += nanoClock.getAsLong() - sent;
                 if (e.connectionRefused()) {
-                    replicas.markDown(replica);
+                    replicas.markDown(slot);
                     refused = e.getMessage();
                     continue;
                 }
+                replicas.failed(slot, e.kind() == ChatException.Kind.TIMEOUT, e.pushback());
+                earlierRetries += e.retries();
+                if (refusedForLoad(e) && requeued < MAX_REQUEUES) {
+                    // never worked on: back into the plugin's own queue, behind the smaller limit and any pause
+                    requeued++;
+                    earlierRetries++;
+                    continue;
+                }
                 String kind = e.kind().name().toLowerCase(Locale.ROOT);
-                return new AttemptAndVerdict(failed(n, rung, kind + ": " + e.getMessage(), millisSince(start))
-                        .withRetries(e.retries()), null);
-            } finally {
-                replicas.release(replica);
+                String again = requeued == 0 ? "" : "; queued again " + requeued + " time(s) behind a smaller limit";
+                return new AttemptAndVerdict(failed(n, rung, kind + ": " + e.getMessage() + again, wire / 1_000_000)
+                        .withRetries(earlierRetries), null);
+            } catch (RuntimeException e) {
+                replicas.failed(slot, false, Pushback.NONE);
+                throw e;
             }
         }
-        long ms = millisSince(start);
+        long ms = wire / 1_000_000;
         response = withTokenCounts(response, request);
+        if (earlierRetries > 0) {
+            response = new ChatResponse(response.content(), response.finishReason(), response.promptTokens(),
+                    response.completionTokens(), response.contextTokens(), response.promptTruncated(),
+                    response.tokensEstimated(), response.retries() + earlierRetries, response.pushback());
+        }
         String content = response.content();
         Rejected rejected = rejected(response, rung);
         if (rejected != null) {
@@ -141,6 +188,11 @@ public final class Ladder {
                 : AttemptStatus.valueOf(verdict.rejection().name());
         return new AttemptAndVerdict(answered(n, rung, response, ms).status(status).error(verdict.reason()).build(),
                 verdict);
+    }
+
+    /** Whether the server refused the call for its load (429 or 503, its retries spent): it never worked on it. */
+    private static boolean refusedForLoad(ChatException e) {
+        return e.kind() == ChatException.Kind.HTTP && (e.status() == 429 || e.status() == 503) && e.pushback().any();
     }
 
     private record Rejected(AttemptStatus status, String reason) {}
@@ -176,7 +228,7 @@ public final class Ladder {
                 r.promptTokens() != null ? r.promptTokens()
                         : TokenCounter.count(request.system()) + TokenCounter.count(request.user()),
                 r.completionTokens() != null ? r.completionTokens() : TokenCounter.count(r.content()),
-                r.contextTokens(), r.promptTruncated(), true, r.retries());
+                r.contextTokens(), r.promptTruncated(), true, r.retries(), r.pushback());
     }
 
     private static Attempt failed(int n, Rung rung, String error, long ms) {
@@ -190,12 +242,14 @@ public final class Ladder {
                 .tokensEstimated(response.tokensEstimated()).retries(response.retries());
     }
 
+    /** How each server of each usable rung was loaded so far: its limit and the calls in flight to it. */
+    public List<ServerLoad> loads() {
+        return servers.stream().filter(Objects::nonNull).flatMap(s -> s.loads().stream()).toList();
+    }
+
     /** The most calls that were ever in flight to one server of rung {@code index} (0-based). */
     int mostInFlight(int index) {
         return servers.get(index) == null ? 0 : servers.get(index).mostInFlight();
     }
 
-    private long millisSince(long start) {
-        return (nanoClock.getAsLong() - start) / 1_000_000;
-    }
 }

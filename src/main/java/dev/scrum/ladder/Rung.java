@@ -21,11 +21,12 @@ import java.util.Objects;
  * @param maxTokens the most tokens an answer may have
  * @param temperature sampling temperature, or {@code null} for the server's default
  * @param timeout the longest one call may take
- * @param maxConcurrent calls in flight to this rung at most
+ * @param maxConcurrent calls in flight to each server of this rung at most, or {@link #LEARNED} (0) to learn
+ *     each server's limit during the run (see {@link dev.scrum.concurrency.AdaptiveLimit})
  * @param contextTokens the rung's context window in tokens, or 0 when unknown
  * @param note a note shown in the report, or {@code null}
  * @param baseUrls every server of the rung: replicas serving the same model, each with its own
- *     {@code maxConcurrent}; {@code baseUrl} is the first
+ *     concurrency limit; {@code baseUrl} is the first
  * @param redactSecrets whether secrets are masked in what this rung is sent (see {@link RedactionPolicy})
  */
 public record Rung(
@@ -46,6 +47,8 @@ public record Rung(
 
     public static final int DEFAULT_MAX_TOKENS = 1500;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(180);
+    /** {@code maxConcurrent} unset: each server's limit is learned during the run. */
+    public static final int LEARNED = 0;
 
     public Rung {
         Objects.requireNonNull(provider, "provider");
@@ -56,8 +59,8 @@ public record Rung(
         if (maxTokens <= 0) {
             throw new IllegalArgumentException("maxTokens must be positive: " + maxTokens);
         }
-        if (maxConcurrent <= 0) {
-            throw new IllegalArgumentException("maxConcurrent must be positive: " + maxConcurrent);
+        if (maxConcurrent < 0) {
+            throw new IllegalArgumentException("maxConcurrent must be positive, or 0 to learn it: " + maxConcurrent);
         }
         baseUrls = baseUrls == null || baseUrls.isEmpty() ? List.of(baseUrl) : List.copyOf(baseUrls);
         if (!baseUrls.get(0).equals(baseUrl)) {
@@ -84,6 +87,17 @@ public record Rung(
     /** {@code provider/model}, as the report and {@code summary.json} name a rung. */
     public String id() {
         return provider.id() + "/" + model;
+    }
+
+    /** Whether each server's concurrency limit is learned during the run ({@code maxConcurrent} unset). */
+    public boolean adaptive() {
+        return maxConcurrent == LEARNED;
+    }
+
+    /** A server's URL for messages and reports: without user info, query or fragment. */
+    public static String shown(URI server) {
+        return server.getScheme() + "://" + server.getHost() + (server.getPort() == -1 ? "" : ":" + server.getPort())
+                + (server.getRawPath() == null ? "" : server.getRawPath());
     }
 
     /** Whether this rung is to be called at all. */
@@ -120,7 +134,7 @@ public record Rung(
 
     /**
      * Builds a {@link Rung}. Unset options take their defaults: the provider's answer format, {@link
-     * #DEFAULT_MAX_TOKENS}, {@link #DEFAULT_TIMEOUT}, one call in flight, an unknown window, {@code baseUrl} as the
+     * #DEFAULT_MAX_TOKENS}, {@link #DEFAULT_TIMEOUT}, a learned concurrency limit, an unknown window, {@code baseUrl} as the
      * only server, and secrets masked when a server is not on this machine ({@code redactSecrets=remote}).
      */
     public static final class Builder {
@@ -133,7 +147,7 @@ public record Rung(
         private int maxTokens = DEFAULT_MAX_TOKENS;
         private Double temperature;
         private Duration timeout = DEFAULT_TIMEOUT;
-        private int maxConcurrent = 1;
+        private int maxConcurrent = LEARNED;
         private int contextTokens;
         private String note;
         private List<URI> baseUrls;

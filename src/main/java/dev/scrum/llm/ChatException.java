@@ -21,6 +21,7 @@ public class ChatException extends Exception {
     private final Kind kind;
     private final int status;
     private final int retries;
+    private Pushback pushback = Pushback.NONE;
 
     public ChatException(Kind kind, int status, String message, Throwable cause) {
         this(kind, status, message, cause, 0);
@@ -50,6 +51,17 @@ public class ChatException extends Exception {
     /** The HTTP status for {@link Kind#HTTP}, else 0. */
     public int status() {
         return status;
+    }
+
+    /** This exception, saying the server pushed back during the call; returns {@code this}. */
+    public ChatException withPushback(Pushback value) {
+        pushback = value == null ? Pushback.NONE : value;
+        return this;
+    }
+
+    /** The server's 429 and 503 answers during the failed call (see {@link Pushback}). */
+    public Pushback pushback() {
+        return pushback;
     }
 
     /** The retries the call took before it failed for good (429/502/503/504 answers, reset connections). */

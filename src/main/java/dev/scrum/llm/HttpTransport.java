@@ -148,15 +148,18 @@ public final class HttpTransport implements AutoCloseable {
         }, timeout.toMillis(), TimeUnit.MILLISECONDS);
         try {
             return client.execute(post, context, response -> new HttpReply(response.getCode(),
-                    text(response.getEntity()), TransientFailureRetryStrategy.retries(context)));
+                    text(response.getEntity()), TransientFailureRetryStrategy.retries(context),
+                    TransientFailureRetryStrategy.pushback(context)));
         } catch (SocketTimeoutException e) {
-            throw timedOut(uri, timeout, TransientFailureRetryStrategy.retries(context), e);
+            throw timedOut(uri, timeout, TransientFailureRetryStrategy.retries(context), e)
+                    .withPushback(TransientFailureRetryStrategy.pushback(context));
         } catch (IOException e) {
             int retries = TransientFailureRetryStrategy.retries(context);
+            Pushback pushback = TransientFailureRetryStrategy.pushback(context);
             if (expired.get() || post.isCancelled()) {
-                throw timedOut(uri, timeout, retries, e);
+                throw timedOut(uri, timeout, retries, e).withPushback(pushback);
             }
-            throw networkFailure(uri, retries, e);
+            throw networkFailure(uri, retries, e).withPushback(pushback);
         } finally {
             deadline.cancel(false);
         }

@@ -66,8 +66,9 @@ public final class JsonEndpoint {
      *
      * @param body the parsed answer
      * @param retries retries of 429/502/503/504 answers or reset connections before it
+     * @param pushback the server's 429 and 503 answers before it
      */
-    public record Answer<T>(T body, int retries) {}
+    public record Answer<T>(T body, int retries, Pushback pushback) {}
 
     /**
      * Sends {@code body} and parses the answer, saying which field a body lacks.
@@ -84,7 +85,8 @@ public final class JsonEndpoint {
         String url = HttpTransport.shown(uri);
         if (!reply.isSuccess()) {
             String what = ErrorReply.of(reply).describe(url, model, key, reply.retries());
-            throw new ChatException(ChatException.Kind.HTTP, reply.status(), withoutKey(what), null, reply.retries());
+            throw new ChatException(ChatException.Kind.HTTP, reply.status(), withoutKey(what), null, reply.retries())
+                    .withPushback(reply.pushback());
         }
         if (reply.body().isBlank()) {
             throw malformed(url, "has an empty body", reply, null);
@@ -100,13 +102,13 @@ public final class JsonEndpoint {
         if (lacks != null) {
             throw malformed(url, "is JSON that lacks " + lacks + ": " + reply.excerpt(), reply, null);
         }
-        return new Answer<>(parsed, reply.retries());
+        return new Answer<>(parsed, reply.retries(), reply.pushback());
     }
 
     private ChatException malformed(String url, String what, HttpReply reply, Throwable cause) {
         return new ChatException(ChatException.Kind.PROTOCOL, 0,
                 withoutKey("the answer (HTTP " + reply.status() + " from " + url + ") " + what), cause,
-                reply.retries());
+                reply.retries()).withPushback(reply.pushback());
     }
 
     private String withoutKey(String message) {

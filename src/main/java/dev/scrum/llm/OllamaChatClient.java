@@ -38,7 +38,8 @@ public final class OllamaChatClient implements ChatClient {
                 numCtx,
                 ContextWindow.promptWasCut(reply.promptEvalCount(), numCtx, request.maxTokens()),
                 false,
-                answer.retries());
+                answer.retries(),
+                answer.pushback());
     }
 
     /** The request body; {@code format} is the answer's JSON schema, absent unless one is asked. */

@@ -44,7 +44,8 @@ public final class OpenAiChatClient implements ChatClient {
                 0,
                 false,
                 false,
-                answer.retries());
+                answer.retries(),
+                answer.pushback());
     }
 
     /** What an answer lacks of the protocol, or {@code null}. */

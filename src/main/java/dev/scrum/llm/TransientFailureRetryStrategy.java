@@ -36,6 +36,8 @@ final class TransientFailureRetryStrategy extends DefaultHttpRequestRetryStrateg
     static final String DEADLINE = "dev.scrum.llm.deadline";
     /** Context attribute: the retries made so far, an {@link Integer}. */
     static final String RETRIES = "dev.scrum.llm.retries";
+    /** Context attribute: the server's 429 and 503 answers so far, a {@link Pushback}. */
+    static final String PUSHBACK = "dev.scrum.llm.pushback";
     /** The statuses retried. */
     static final List<Integer> RETRIED_STATUSES = List.of(429, 502, 503, 504);
 
@@ -64,10 +66,14 @@ final class TransientFailureRetryStrategy extends DefaultHttpRequestRetryStrateg
 
     @Override
     public boolean retryRequest(HttpResponse response, int execCount, HttpContext context) {
+        Long retryAfter = retryAfterMs(response);
+        if (Pushback.isPushback(response.getCode())) {
+            context.setAttribute(PUSHBACK, pushback(context)
+                    .plus(retryAfter == null ? null : Duration.ofMillis(retryAfter)));
+        }
         if (!super.retryRequest(response, execCount, context)) {
             return false;
         }
-        Long retryAfter = retryAfterMs(response);
         return plan(retryAfter != null ? retryAfter : backoff(execCount), context);
     }
 
@@ -128,6 +134,11 @@ final class TransientFailureRetryStrategy extends DefaultHttpRequestRetryStrateg
     private long backoff(int execCount) {
         long exponential = firstBackoffMs << Math.min(Math.max(execCount - 1, 0), 10);
         return (long) (exponential * ThreadLocalRandom.current().nextDouble(0.8, 1.2));
+    }
+
+    /** The server's pushback so far in this call's context. */
+    static Pushback pushback(HttpContext context) {
+        return context.getAttribute(PUSHBACK) instanceof Pushback p ? p : Pushback.NONE;
     }
 
     /** The retries made so far in this call's context. */

@@ -128,7 +128,7 @@ final class LadderResolver {
         }
         int maxTokens = positive(c.maxTokens, Rung.DEFAULT_MAX_TOKENS, where, "maxTokens");
         int timeout = positive(c.timeoutSeconds, (int) Rung.DEFAULT_TIMEOUT.toSeconds(), where, "timeoutSeconds");
-        int maxConcurrent = positive(c.maxConcurrent, 1, where, "maxConcurrent");
+        int maxConcurrent = positive(c.maxConcurrent, Rung.LEARNED, where, "maxConcurrent");
         int contextTokens = positive(c.contextTokens, provider.defaultContextTokens(), where, "contextTokens");
         if (contextTokens <= maxTokens) {
             throw new MojoExecutionException("<" + where + "><contextTokens> is " + contextTokens

@@ -63,6 +63,8 @@ public class ReviewMojo extends AbstractGatedMojo {
      * The ladder of models, cheapest first: a list of {@code <rung>} with {@code provider}, {@code model} and
      * optional {@code baseUrl}, {@code serverId}, {@code apiKeyEnv}, {@code format}, {@code maxTokens},
      * {@code temperature}, {@code timeoutSeconds}, {@code maxConcurrent}, {@code contextTokens}, {@code note}.
+     * Without {@code maxConcurrent}, each server's limit on calls in flight is learned during the run from its
+     * latency, timeouts and 429/503 answers (at most {@code threads}); with it, the limit is fixed.
      * {@code -Dscrum.ladder=ollama/qwen3.5:latest,openai/gpt-4o-mini} on the command line replaces it (each
      * item {@code provider/model}, default base URLs). Default: six rungs from local Ollama models to Ollama's
      * cloud.

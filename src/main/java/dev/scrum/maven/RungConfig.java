@@ -9,13 +9,14 @@ public class RungConfig extends ServerConfig {
     String provider;
     /** The model's name on the server. */
     String model;
-    /** More servers of the same model (replicas); calls spread over them, each capped at maxConcurrent. */
+    /** More servers of the same model (replicas); calls spread over them, each with its own limit. */
     java.util.List<String> replicas;
     /** {@code json} or {@code markdown}. */
     String format;
     Integer maxTokens;
     Double temperature;
     Integer timeoutSeconds;
+    /** Calls in flight to each server at most; unset, each server's limit is learned during the run. */
     Integer maxConcurrent;
     Integer contextTokens;
     /** Shown in the report. */

@@ -1,5 +1,6 @@
 package dev.scrum.report;
 
+import dev.scrum.ladder.ServerLoad;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +37,11 @@ public final class ConsoleSummary {
             out.add(injected);
             run.injections().forEach(i -> out.add("  " + i.location() + " " + i.description() + ": «" + i.quoted()
                     + "»" + (i.known() ? " (known)" : "")));
+        }
+        for (ServerLoad s : run.servers()) {
+            out.add(String.format(Locale.ROOT, "Server %s at %s: limit %s, reached %d, %d at the end; peak %d in "
+                    + "flight; %d call(s), %d timeout(s), %d 429/503", s.rung(), s.server(), s.kind(), s.limitReached(),
+                    s.finalLimit(), s.peakInFlight(), s.calls(), s.timeouts(), s.pushbacks()));
         }
         out.add(String.format(Locale.ROOT, "%d file(s), %d resolved, %d skipped, %d model call(s), %.1f s",
                 run.reviews().size(), run.resolvedCount(), run.skipped().size(), run.totalAttempts(),

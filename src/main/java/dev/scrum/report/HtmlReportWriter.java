@@ -3,6 +3,7 @@ package dev.scrum.report;
 import dev.scrum.check.Citation;
 import dev.scrum.check.DocumentOutline;
 import dev.scrum.ladder.Attempt;
+import dev.scrum.ladder.ServerLoad;
 import dev.scrum.retrieve.ScoredChunk;
 import java.io.IOException;
 import java.io.InputStream;
@@ -254,7 +255,23 @@ final class HtmlReportWriter {
             html.append("<tr class=\"unresolved\"><td class=\"num\">–</td><td>unresolved</td><td class=\"num\">")
                     .append(run.unresolved().size()).append("</td><td></td><td></td></tr>\n");
         }
-        html.append("</tbody>\n</table>\n</section>\n");
+        html.append("</tbody>\n</table>\n");
+        if (!run.servers().isEmpty()) {
+            html.append("<h3>Servers</h3>\n<table>\n<thead><tr><th>Rung</th><th>Server</th><th>Limit</th>")
+                    .append("<th class=\"num\">Reached</th><th class=\"num\">At the end</th>")
+                    .append("<th class=\"num\">Peak in flight</th><th class=\"num\">Calls</th>")
+                    .append("<th class=\"num\">Timeouts</th><th class=\"num\">429/503</th></tr></thead>\n<tbody>\n");
+            for (ServerLoad s : run.servers()) {
+                html.append("<tr><td>").append(Html.esc(s.rung())).append("</td><td>").append(Html.esc(s.server()))
+                        .append("</td><td>").append(Html.esc(s.kind())).append("</td><td class=\"num\">")
+                        .append(s.limitReached()).append("</td><td class=\"num\">").append(s.finalLimit())
+                        .append("</td><td class=\"num\">").append(s.peakInFlight()).append("</td><td class=\"num\">")
+                        .append(s.calls()).append("</td><td class=\"num\">").append(s.timeouts())
+                        .append("</td><td class=\"num\">").append(s.pushbacks()).append("</td></tr>\n");
+            }
+            html.append("</tbody>\n</table>\n");
+        }
+        html.append("</section>\n");
     }
 
     private void coverage(List<RequirementsCoverage.Row> rows) {

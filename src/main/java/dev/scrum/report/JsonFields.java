@@ -34,6 +34,17 @@ final class JsonFields {
     static final String DOCUMENT_INJECTIONS = "document_injections";
     static final String INJECTIONS_NEW = "injections_new";
     static final String UNTRUSTED_FILES = "untrusted_files";
+    static final String SERVERS = "servers";
+    static final String RUNG = "rung";
+    static final String SERVER = "server";
+    static final String LIMIT = "limit";
+    static final String MAX_CONCURRENT = "max_concurrent";
+    static final String LIMIT_REACHED = "limit_reached";
+    static final String FINAL_LIMIT = "final_limit";
+    static final String PEAK_IN_FLIGHT = "peak_in_flight";
+    static final String CALLS = "calls";
+    static final String TIMEOUTS = "timeouts";
+    static final String PUSHBACKS = "pushbacks";
 
     // review_*.json (FILE also in per_file and skipped_files)
     static final String FILE = "file";

@@ -12,6 +12,7 @@ import dev.scrum.chunk.Chunk;
 import dev.scrum.chunk.DocumentKind;
 import dev.scrum.ladder.Attempt;
 import dev.scrum.ladder.AttemptStatus;
+import dev.scrum.ladder.ServerLoad;
 import dev.scrum.retrieve.ScoredChunk;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -83,7 +84,14 @@ public final class JsonReportReader {
                 .documentInjections(o.has(DOCUMENT_INJECTIONS)
                         ? o.map(DOCUMENT_INJECTIONS, JsonReportReader::injection)
                         : List.of())
+                .servers(o.has(SERVERS) ? o.map(SERVERS, JsonReportReader::server) : List.of())
                 .build();
+    }
+
+    private static ServerLoad server(Obj o) {
+        return new ServerLoad(o.string(RUNG), o.string(SERVER), "learned".equals(o.string(LIMIT)),
+                o.integer(MAX_CONCURRENT), o.integer(LIMIT_REACHED), o.integer(FINAL_LIMIT), o.integer(PEAK_IN_FLIGHT),
+                o.integer(CALLS), o.integer(TIMEOUTS), o.integer(PUSHBACKS));
     }
 
     private static FileReview review(Obj o) {

@@ -8,6 +8,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.scrum.check.Citation;
 import dev.scrum.ladder.Attempt;
+import dev.scrum.ladder.ServerLoad;
 import dev.scrum.retrieve.ScoredChunk;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -108,6 +109,22 @@ public final class JsonReportWriter {
         o.add(DOCUMENT_INJECTIONS, injections(run.documentInjections()));
         o.addProperty(INJECTIONS_NEW, run.newInjections().size());
         o.addProperty(UNTRUSTED_FILES, run.reviews().stream().filter(FileReview::untrusted).count());
+        JsonArray servers = new JsonArray();
+        for (ServerLoad s : run.servers()) {
+            JsonObject j = new JsonObject();
+            j.addProperty(RUNG, s.rung());
+            j.addProperty(SERVER, s.server());
+            j.addProperty(LIMIT, s.adaptive() ? "learned" : "fixed");
+            j.addProperty(MAX_CONCURRENT, s.cap());
+            j.addProperty(LIMIT_REACHED, s.limitReached());
+            j.addProperty(FINAL_LIMIT, s.finalLimit());
+            j.addProperty(PEAK_IN_FLIGHT, s.peakInFlight());
+            j.addProperty(CALLS, s.calls());
+            j.addProperty(TIMEOUTS, s.timeouts());
+            j.addProperty(PUSHBACKS, s.pushbacks());
+            servers.add(j);
+        }
+        o.add(SERVERS, servers);
         return o;
     }
 

@@ -1,11 +1,12 @@
 package dev.scrum.report;
 
+import dev.scrum.check.DocumentOutline;
 import dev.scrum.chunk.Chunk;
 import dev.scrum.ladder.Attempt;
+import dev.scrum.ladder.ServerLoad;
 import dev.scrum.retrieve.ScoredChunk;
 import java.io.IOException;
 import java.nio.file.Path;
-import dev.scrum.check.DocumentOutline;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -158,6 +159,16 @@ public final class MarkdownReportWriter {
         }
         if (!run.unresolved().isEmpty()) {
             md.append("| – | unresolved | ").append(run.unresolved().size()).append(" | | |\n");
+        }
+        if (!run.servers().isEmpty()) {
+            md.append("\n### Servers\n\n| Rung | Server | Limit | Reached | At the end | Peak in flight | Calls "
+                    + "| Timeouts | 429/503 |\n|---|---|---|---|---|---|---|---|---|\n");
+            for (ServerLoad s : run.servers()) {
+                md.append("| ").append(cell(s.rung())).append(" | ").append(cell(s.server())).append(" | ")
+                        .append(s.kind()).append(" | ").append(s.limitReached()).append(" | ").append(s.finalLimit())
+                        .append(" | ").append(s.peakInFlight()).append(" | ").append(s.calls()).append(" | ")
+                        .append(s.timeouts()).append(" | ").append(s.pushbacks()).append(" |\n");
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.scrum.report;
 
+import dev.scrum.ladder.ServerLoad;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,6 +19,8 @@ import java.util.List;
  * @param retrieval how passages were ranked ({@code lexical}, {@code dense}, {@code hybrid}), or {@code null} when
  *     not recorded (a report written before it was)
  * @param documentInjections prompt injections in the PRD and the proposal, at their documents' paths and lines
+ * @param servers how each server of the ladder was loaded (its concurrency limit, the peak in flight), in
+ *     ladder order; empty in a dry run
  */
 public record RunReport(
         Instant ranAt,
@@ -30,9 +33,11 @@ public record RunReport(
         long totalDurationMs,
         String shard,
         String retrieval,
-        List<Injection> documentInjections) {
+        List<Injection> documentInjections,
+        List<ServerLoad> servers) {
 
     public RunReport {
+        servers = servers == null ? List.of() : List.copyOf(servers);
         documentInjections = documentInjections == null ? List.of() : List.copyOf(documentInjections);
         reviews = List.copyOf(reviews);
         skipped = List.copyOf(skipped);
@@ -47,7 +52,7 @@ public record RunReport(
     public Builder toBuilder() {
         return new Builder().ranAt(ranAt).dryRun(dryRun).reviews(reviews).skipped(skipped).ladder(ladder)
                 .embedder(embedder).documents(documents).totalDurationMs(totalDurationMs).shard(shard)
-                .retrieval(retrieval).documentInjections(documentInjections);
+                .retrieval(retrieval).documentInjections(documentInjections).servers(servers);
     }
 
     /**
@@ -103,8 +108,15 @@ public record RunReport(
         private String shard;
         private String retrieval;
         private List<Injection> documentInjections = List.of();
+        private List<ServerLoad> servers = List.of();
 
         private Builder() {}
+
+        /** How each server of the ladder was loaded: its concurrency limit and the calls in flight to it. */
+        public Builder servers(List<ServerLoad> value) {
+            servers = value;
+            return this;
+        }
 
         public Builder ranAt(Instant value) {
             ranAt = value;
@@ -163,7 +175,7 @@ public record RunReport(
 
         public RunReport build() {
             return new RunReport(ranAt, dryRun, reviews, skipped, ladder, embedder, documents, totalDurationMs, shard,
-                    retrieval, documentInjections);
+                    retrieval, documentInjections, servers);
         }
     }
 }

@@ -76,7 +76,8 @@ public final class ReactorAggregator {
                 .ladder(List.copyOf(ladder)).embedder(String.join(", ", embedders))
                 .documents(List.copyOf(documents.values())).totalDurationMs(duration)
                 .retrieval(retrievals.isEmpty() ? null : String.join(", ", retrievals))
-                .documentInjections(List.copyOf(documentInjections)).build();
+                .documentInjections(List.copyOf(documentInjections))
+                .servers(modules.stream().flatMap(m -> m.run().servers().stream()).toList()).build();
     }
 
     private static String prefixed(String prefix, String file) {

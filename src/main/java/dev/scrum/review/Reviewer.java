@@ -66,6 +66,8 @@ public final class Reviewer {
                 ? new CachingEmbedder(embedder, request.cacheDirectory().resolve("embeddings"), progress::warn)
                 : null;
         List<FileReview> reviews;
+        Ladder ladder = request.dryRun() ? null : new Ladder(request.ladder(), services::chatClient, request.threads(),
+                new LimitLog(progress));
         try {
             if (reviewable.isEmpty() && request.unchangedFiles().isEmpty()) {
                 progress.warn("No file selected for review: check includes, excludes and files.");
@@ -74,7 +76,7 @@ public final class Reviewer {
                 Retriever retriever = index(request, documents, cachedVectors == null ? embedder : cachedVectors,
                         cachedVectors);
                 reviews = review(request, documents, new PromptInjections(documents, documentInjections,
-                        request.baseDir()), retriever, reviewable);
+                        request.baseDir()), retriever, ladder, reviewable);
             }
         } finally {
             if (cachedVectors != null) {
@@ -93,6 +95,7 @@ public final class Reviewer {
                 .shard(request.shard() == null ? null : request.shard().toString())
                 .retrieval(ranker.id())
                 .documentInjections(request.baseline().mark(documentInjections))
+                .servers(ladder == null ? List.of() : ladder.loads())
                 .build();
         ReportContext context = new ReportContext(request.layout(), documents.texts(), request.baseDir(),
                 request.stepSummary());
@@ -139,8 +142,7 @@ public final class Reviewer {
 
     /** Reviews the files in the pool, then adds the cached reviews of the files {@code changedSince} left out. */
     private List<FileReview> review(ReviewRequest request, ReviewDocuments documents, PromptInjections injections,
-            Retriever retriever, List<String> files) throws IOException {
-        Ladder ladder = request.dryRun() ? null : new Ladder(request.ladder(), services::chatClient);
+            Retriever retriever, Ladder ladder, List<String> files) throws IOException {
         ReviewCache cache = request.cacheDirectory() == null || request.dryRun()
                 ? null
                 : new ReviewCache(request.cacheDirectory().resolve("reviews"), progress::warn);

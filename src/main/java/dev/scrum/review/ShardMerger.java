@@ -128,6 +128,7 @@ public final class ShardMerger {
                 .totalDurationMs(duration)
                 .retrieval(model.retrieval())
                 .documentInjections(model.documentInjections())
+                .servers(shards.stream().flatMap(s -> s.run().servers().stream()).toList())
                 .build();
     }
 

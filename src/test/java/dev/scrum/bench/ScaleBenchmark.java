@@ -158,6 +158,82 @@ class ScaleBenchmark {
         System.out.println(table);
     }
 
+    /**
+     * Issue 19: the learned concurrency limit against servers 1, 3 and 8 calls wide (a stub that queues beyond
+     * its width), 30 files at 1 s a call, threads 8, a 5 s rung timeout: the default (no {@code maxConcurrent})
+     * against the best fixed {@code maxConcurrent} for that server (the oracle, the better of its width and its
+     * width plus one) and against {@code maxConcurrent} = threads; then 16 files at 3 s a call on a server of
+     * any width, threads 8, against the sequential run. Prints and writes {@code target/benchmark-concurrency.md}.
+     */
+    @Test
+    void serverWidths() throws Exception {
+        row("| server | configuration | wall time | vs oracle | timed-out attempts | peak in flight | limit at the end |",
+                "|---|---|---|---|---|---|---|");
+        Path prd = dir.resolve("PRD.md");
+        Files.writeString(prd, prd(20_000));
+        List<String> files30 = sources(dir.resolve("p30"), 30, 2_000);
+        int[] counter = {0};
+        for (int width : new int[] {1, 3, 8}) {
+            Map<String, Measured> measured = new java.util.LinkedHashMap<>();
+            for (int fixed : width == 8 ? new int[] {8} : new int[] {width, width + 1}) {
+                measured.put("maxConcurrent " + fixed, measure(width, files30, prd, fixed, 8, 1000, counter));
+            }
+            Measured oracle = measured.values().stream().min(java.util.Comparator.comparingLong(Measured::wallMs))
+                    .orElseThrow();
+            if (width < 8) {
+                measured.put("maxConcurrent 8 (= threads)", measure(width, files30, prd, 8, 8, 1000, counter));
+            }
+            measured.put("default (learned)", measure(width, files30, prd, Rung.LEARNED, 8, 1000, counter));
+            for (Map.Entry<String, Measured> e : measured.entrySet()) {
+                Measured m = e.getValue();
+                row(String.format(Locale.ROOT, "| %d wide | %s%s | %.1f s | %.2fx | %d | %d | %d |", width, e.getKey(),
+                        m == oracle ? " (oracle)" : "", m.wallMs() / 1000.0, (double) m.wallMs() / oracle.wallMs(),
+                        m.timeouts(), m.peak(), m.finalLimit()));
+            }
+        }
+        List<String> files16 = files30.subList(0, 16);
+        Measured sequential = measure(1000, files16, prd, 1, 1, 3000, counter);
+        Measured learned = measure(1000, files16, prd, Rung.LEARNED, 8, 3000, counter);
+        row(String.format(Locale.ROOT, "| any width | 16 files, 3 s a call, threads 1 (sequential) | %.1f s | | %d | %d | %d |",
+                sequential.wallMs() / 1000.0, sequential.timeouts(), sequential.peak(), sequential.finalLimit()));
+        row(String.format(Locale.ROOT, "| any width | 16 files, 3 s a call, threads 8, default | %.1f s (%.2fx the "
+                + "sequential run, %.2fx the original script's 49.6 s) | | %d | %d | %d |", learned.wallMs() / 1000.0,
+                (double) sequential.wallMs() / learned.wallMs(), 49_600.0 / learned.wallMs(), learned.timeouts(),
+                learned.peak(), learned.finalLimit()));
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target/benchmark-concurrency.md"), table);
+    }
+
+    private record Measured(long wallMs, int timeouts, int peak, int finalLimit) {}
+
+    /**
+     * One review of {@code files} against a fresh server {@code width} calls wide (so that no call abandoned by
+     * an earlier run still holds its queue), each call taking {@code callMs}.
+     */
+    private Measured measure(int width, List<String> files, Path prd, int maxConcurrent, int threads,
+            long callMs, int[] counter) throws Exception {
+        try (FakeModelServer server = FakeModelServer.start()) {
+            server.width(width);
+            return measure(server, files, prd, maxConcurrent, threads, callMs, counter);
+        }
+    }
+
+    private Measured measure(FakeModelServer server, List<String> files, Path prd, int maxConcurrent, int threads,
+            long callMs, int[] counter) throws Exception {
+        String model = "width-" + (counter[0]++);
+        server.script(model, Reply.delay(callMs, Reply.content(ANSWER)));
+        Rung rung = rung(server, model, 1).toBuilder().maxConcurrent(maxConcurrent)
+                .timeout(Duration.ofMillis(callMs * 5)).build();
+        long t = System.nanoTime();
+        ReviewResult result = run(dir.resolve("p30"), files, prd, List.of(rung), threads, null);
+        long wall = (System.nanoTime() - t) / 1_000_000;
+        dev.scrum.ladder.ServerLoad load = result.run().servers().get(0);
+        int timedOut = (int) result.run().reviews().stream().flatMap(r -> r.outcome().attempts().stream())
+                .filter(a -> a.error() != null && a.error().startsWith("timeout")).count();
+        assertEquals(load.timeouts(), timedOut, "the server's timeouts are the attempts that timed out");
+        return new Measured(wall, timedOut, load.peakInFlight(), load.finalLimit());
+    }
+
     private interface Work<T> {
         T run() throws Exception;
     }

@@ -41,12 +41,13 @@ class RungCopyTest {
     }
 
     @Test
-    void aRungOfDefaultsTakesTheProvidersFormatOneCallAndMasksSecretsForARemoteServer() {
+    void aRungOfDefaultsTakesTheProvidersFormatALearnedLimitAndMasksSecretsForARemoteServer() {
         Rung cloud = Rung.of(Provider.OLLAMA_CLOUD, "m", A);
         assertEquals(AnswerFormat.MARKDOWN, cloud.format());
         assertEquals(Rung.DEFAULT_MAX_TOKENS, cloud.maxTokens());
         assertEquals(Rung.DEFAULT_TIMEOUT, cloud.timeout());
-        assertEquals(1, cloud.maxConcurrent());
+        assertEquals(Rung.LEARNED, cloud.maxConcurrent());
+        assertEquals(true, cloud.adaptive());
         assertEquals(List.of(A), cloud.baseUrls());
         assertEquals(true, cloud.redactSecrets());
         assertEquals(false, Rung.of(Provider.OLLAMA, "m", URI.create("http://localhost:11434")).redactSecrets());

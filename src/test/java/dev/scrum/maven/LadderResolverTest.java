@@ -123,6 +123,10 @@ class LadderResolverTest {
                 .contextTokens(32768)
                 .note("local 7B")
                 .build(), r);
+        assertEquals(false, r.adaptive(), "a maxConcurrent set is a fixed cap");
+        Rung unset = resolver(Map.of(), Map.of()).resolve(null, List.of(rung("ollama", "m"))).get(0);
+        assertEquals(Rung.LEARNED, unset.maxConcurrent());
+        assertEquals(true, unset.adaptive(), "no maxConcurrent: each server's limit is learned");
     }
 
     @Test
@@ -157,6 +161,11 @@ class LadderResolverTest {
         zero.maxTokens = 0;
         assertEquals("<ladder rung 1><maxTokens> is 0: use a positive number",
                 assertThrows(MojoExecutionException.class, () -> resolver.resolve(null, List.of(zero))).getMessage());
+        RungConfig noCalls = rung("ollama", "m");
+        noCalls.maxConcurrent = 0;
+        assertEquals("<ladder rung 1><maxConcurrent> is 0: use a positive number",
+                assertThrows(MojoExecutionException.class, () -> resolver.resolve(null, List.of(noCalls))).getMessage(),
+                "0 is not a way to say 'learn it': leave maxConcurrent out");
     }
     @Test
     void offlineSkipsEveryRungNotOnThisMachineAndRedactionIsDecidedPerRung() throws Exception {

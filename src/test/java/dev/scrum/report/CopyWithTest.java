@@ -10,9 +10,10 @@ import dev.scrum.chunk.Chunk;
 import dev.scrum.chunk.DocumentKind;
 import dev.scrum.ladder.Attempt;
 import dev.scrum.ladder.AttemptStatus;
+import dev.scrum.ladder.ServerLoad;
 import dev.scrum.retrieve.ScoredChunk;
-import dev.scrum.review.ReactorAggregator;
 import dev.scrum.review.ReactorAggregator.ModuleRun;
+import dev.scrum.review.ReactorAggregator;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -71,6 +72,7 @@ class CopyWithTest {
                 .shard("1/2")
                 .retrieval("hybrid")
                 .documentInjections(List.of(injection("docs/PRD.md")))
+                .servers(List.of(new ServerLoad("ollama/m", "http://gpu1:11434", true, 8, 6, 4, 5, 12, 1, 2)))
                 .build();
     }
 

@@ -93,6 +93,12 @@ public final class FakeModelServer implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile long lastActivity = System.nanoTime();
     private volatile boolean reverseEmbeddingOrder;
+    private volatile java.util.concurrent.Semaphore slots;
+    private volatile int maxQueue = Integer.MAX_VALUE;
+    private volatile int retryAfterSeconds;
+    private final java.util.concurrent.atomic.AtomicInteger workedOn = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger mostWorkedOn = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger refusedBusy = new java.util.concurrent.atomic.AtomicInteger();
 
     private FakeModelServer() throws IOException {
         OllamaWire ollama = new OllamaWire();
@@ -199,6 +205,38 @@ public final class FakeModelServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Makes the server work on at most {@code calls} chat calls at once, as Ollama with {@code
+     * OLLAMA_NUM_PARALLEL} or a vLLM box with a small batch: a call beyond them waits in a first-come queue
+     * (its scripted delay starts when it is taken), so that its latency grows with the queue.
+     * {@code maxQueue} calls may wait at most: one more is refused as the real servers refuse it, Ollama
+     * with its 503 {@code server busy}, OpenAI with a 429 {@code rate_limit_exceeded}, each with a
+     * {@code Retry-After} of {@code retryAfterSeconds} (none when 0).
+     */
+    public FakeModelServer width(int calls, int maxQueue, int retryAfterSeconds) {
+        synchronized (scripts) {
+            this.slots = new java.util.concurrent.Semaphore(calls, true);
+            this.maxQueue = maxQueue;
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+        return this;
+    }
+
+    /** {@link #width(int, int, int)} with a queue that never refuses. */
+    public FakeModelServer width(int calls) {
+        return width(calls, Integer.MAX_VALUE, 0);
+    }
+
+    /** The most chat calls the server worked on at once (after {@link #width}: never more than it). */
+    public int mostWorkedOn() {
+        return mostWorkedOn.get();
+    }
+
+    /** The chat calls refused because the queue was full. */
+    public int refusedBusy() {
+        return refusedBusy.get();
+    }
+
     /** Lists OpenAI embeddings last to first (still each with its {@code index}), to prove clients sort them. */
     public FakeModelServer reverseEmbeddingOrder(boolean reverse) {
         this.reverseEmbeddingOrder = reverse;
@@ -250,8 +288,10 @@ public final class FakeModelServer implements AutoCloseable {
                 send(exchange, 404, "text/plain; charset=utf-8", "404 page not found", Map.of());
             } else if (request.json() == null) {
                 sendJson(exchange, 400, route.wire().badRequest("the request body is not a JSON object"));
-            } else {
+            } else if (route.embeddings() || slots == null) {
                 answer(exchange, route, request.json(), nextReply(route, request.model()));
+            } else {
+                answerInTurn(exchange, route, request);
             }
         } catch (IOException clientGone) {
             // the client gave up (timeout, abort); nothing to answer
@@ -277,6 +317,36 @@ public final class FakeModelServer implements AutoCloseable {
         requests.add(request);
         listeners.forEach(listener -> listener.accept(request));
         return request;
+    }
+
+    /** Answers a chat call when one of the {@link #width} slots is free, or refuses it when the queue is full. */
+    private void answerInTurn(HttpExchange exchange, Route route, RecordedRequest request)
+            throws IOException, InterruptedException {
+        java.util.concurrent.Semaphore turns = slots;
+        if (turns.getQueueLength() >= maxQueue) {
+            refusedBusy.incrementAndGet();
+            Map<String, String> headers = retryAfterSeconds > 0
+                    ? Map.of("Retry-After", Integer.toString(retryAfterSeconds))
+                    : Map.of();
+            if (route.wire() instanceof OllamaWire) {
+                send(exchange, 503, "application/json; charset=utf-8",
+                        "{\"error\":\"server busy, please try again.  maximum pending requests exceeded\"}", headers);
+            } else {
+                send(exchange, 429, "application/json; charset=utf-8", "{\"error\":{\"message\":\"Rate limit reached "
+                        + "for requests\",\"type\":\"requests\",\"param\":null,\"code\":\"rate_limit_exceeded\"}}",
+                        headers);
+            }
+            return;
+        }
+        turns.acquire();
+        try {
+            int now = workedOn.incrementAndGet();
+            mostWorkedOn.accumulateAndGet(now, Math::max);
+            answer(exchange, route, request.json(), nextReply(route, request.model()));
+        } finally {
+            workedOn.decrementAndGet();
+            turns.release();
+        }
     }
 
     private Reply nextReply(Route route, String model) {
