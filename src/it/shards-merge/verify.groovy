@@ -19,13 +19,14 @@ try {
     assert (f1 + f2).sort() == all
     assert f1 == ['Cart', 'Coupon', 'Inventory', 'Shipping'].collect { "${shop}${it}.java".toString() }
 
-    // the merge found both shards and wrote what the unsharded review wrote, but for timings
+    // the merge found both shards and wrote what the unsharded review wrote, but for timings and the servers' load
+    // (each shard had its own limit on the server; the merge lists both)
     def target = new File(basedir, 'target').canonicalFile
     assert log.contains("Looking for shards in ${new File(target, 'scrum-shards')}\n")
     assert log.contains("Shard 1/2: 4 file(s), 0 skipped, from ${new File(target, 'scrum-shards/s1/scrum')}")
     assert log.contains("Shard 2/2: 2 file(s), 0 skipped, from ${new File(target, 'scrum-shards/s2/scrum')}")
     assert log.contains('Merged 2 shard(s): 6 file(s)')
-    def timing = ['ran_at', 'reviewed_at', 'total_duration_ms', 'ms', 'duration_ms'] as Set
+    def timing = ['ran_at', 'reviewed_at', 'total_duration_ms', 'ms', 'duration_ms', 'servers'] as Set
     def strip
     strip = { o ->
         if (o instanceof Map) {
@@ -35,6 +36,8 @@ try {
     }
     def merged = p.json('target/scrum/summary.json')
     def unsharded = p.json('target/unsharded/scrum/summary.json')
+    assert merged.servers*.calls*.intValue() == [4, 2] : 'one entry per shard, each with its own calls'
+    assert unsharded.servers*.calls*.intValue() == [6]
     assert merged.shard == null
     assert merged.target_count == 6
     assert merged.resolved == 6
