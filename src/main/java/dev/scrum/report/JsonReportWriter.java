@@ -262,7 +262,7 @@ public final class JsonReportWriter {
      * report made from the JSON (a merge of shards) rounds exactly as the run's own report did.
      */
     static double similarity(double score) {
-        return Math.round(score * 10000) / 10000.0;
+        return ScoredChunk.recorded(score);
     }
 
     private static JsonArray strings(List<String> values) {

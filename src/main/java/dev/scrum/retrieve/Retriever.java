@@ -73,14 +73,20 @@ public final class Retriever {
      */
     public static Retriever build(Ranker ranker, Embedder embedder, Fusion fusion, List<Chunk> prd,
             List<Chunk> proposal, int topK) {
-        Embedder e = ranker.usesEmbeddings() ? Objects.requireNonNull(embedder, "embedder") : null;
-        return new Retriever(ranker, e, fusion, indexes(ranker, e, prd),
-                proposal == null ? null : indexes(ranker, e, proposal), topK);
+        return build(ranker, embedder, fusion, LexicalScoring.DEFAULT, prd, proposal, topK);
     }
 
-    private static Indexes indexes(Ranker ranker, Embedder embedder, List<Chunk> chunks) {
+    /** As {@link #build(Ranker, Embedder, Fusion, List, List, int)}, BM25 scoring as {@code scoring} says. */
+    public static Retriever build(Ranker ranker, Embedder embedder, Fusion fusion, LexicalScoring scoring,
+            List<Chunk> prd, List<Chunk> proposal, int topK) {
+        Embedder e = ranker.usesEmbeddings() ? Objects.requireNonNull(embedder, "embedder") : null;
+        return new Retriever(ranker, e, fusion, indexes(ranker, e, scoring, prd),
+                proposal == null ? null : indexes(ranker, e, scoring, proposal), topK);
+    }
+
+    private static Indexes indexes(Ranker ranker, Embedder embedder, LexicalScoring scoring, List<Chunk> chunks) {
         return new Indexes(ranker.usesEmbeddings() ? DocumentIndex.build(chunks, embedder) : null,
-                ranker.usesLexical() ? LexicalIndex.build(chunks) : null);
+                ranker.usesLexical() ? LexicalIndex.build(chunks, scoring) : null);
     }
 
     /** How passages are ranked. */

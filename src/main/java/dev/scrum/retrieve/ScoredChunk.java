@@ -38,11 +38,19 @@ public record ScoredChunk(Chunk chunk, double score, Rank dense, Rank lexical) {
     public String foundBy() {
         List<String> by = new ArrayList<>();
         if (lexical != null) {
-            by.add(String.format(Locale.ROOT, "BM25 #%d (%.2f)", lexical.rank(), lexical.score()));
+            by.add(String.format(Locale.ROOT, "BM25 #%d (%.2f)", lexical.rank(), recorded(lexical.score())));
         }
         if (dense != null) {
-            by.add(String.format(Locale.ROOT, "dense #%d (%.3f)", dense.rank(), dense.score()));
+            by.add(String.format(Locale.ROOT, "dense #%d (%.3f)", dense.rank(), recorded(dense.score())));
         }
         return String.join(", ", by);
+    }
+
+    /**
+     * A score as the JSON records it: 4 decimals. What is shown is rounded from this value, so that a report made
+     * from the JSON (a merge of shards) rounds exactly as the run's own report did (0.46499 shows 0.47 both ways).
+     */
+    public static double recorded(double score) {
+        return Math.round(score * 10000) / 10000.0;
     }
 }

@@ -51,6 +51,18 @@ public final class SourceQuery {
      *
      * @throws IllegalArgumentException when {@code maxChars} is not positive
      */
+    private static final java.util.regex.Pattern TYPE = java.util.regex.Pattern.compile(
+            "\\b(?:class|interface|enum|record|object|trait)\\s+([A-Za-z_$][\\w$]*)");
+
+    /**
+     * The name of the first type the file declares ({@code class ParameterSpec} gives {@code ParameterSpec}), or
+     * {@code ""}: in a code base with one class per feature, the best single clue to the feature.
+     */
+    public static String primaryName(String body) {
+        java.util.regex.Matcher m = TYPE.matcher(body);
+        return m.find() ? m.group(1) : "";
+    }
+
     static List<String> cut(String text, int maxChars) {
         return cut(text.lines().toList(), maxChars);
     }

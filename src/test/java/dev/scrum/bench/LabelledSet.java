@@ -56,6 +56,36 @@ record LabelledSet(String name, Path dir, Document prd, Document proposal, Map<S
         return Path.of(System.getProperty("ledgerly.dir", ROOT.resolve("src/test/resources/retrieval/ledgerly").toString()));
     }
 
+    /** The open sets taken from real projects' own documentation and code (each directory's README says whence). */
+    static final List<String> OPEN = List.of("javapoet", "micrometer", "enforcer", "userwords");
+
+    /**
+     * An open set under {@code src/test/resources/retrieval/<name>}: its guide in {@code docs/GUIDE.md} or
+     * {@code docs/GUIDE.adoc} is the PRD, {@code labels.properties} its labels; {@code null} when it is not there.
+     */
+    static LabelledSet open(String name) {
+        Path dir = ROOT.resolve("src/test/resources/retrieval").resolve(name);
+        for (String guide : List.of("docs/GUIDE.md", "docs/GUIDE.adoc")) {
+            if (Files.isRegularFile(dir.resolve(guide))) {
+                return load(name, dir, guide, "docs/PROPOSAL.md", "labels.properties");
+            }
+        }
+        return null;
+    }
+
+    /** Every open set that is there, each also without its comments. */
+    static List<LabelledSet> openSets() {
+        List<LabelledSet> out = new ArrayList<>();
+        for (String name : OPEN) {
+            LabelledSet set = open(name);
+            if (set != null) {
+                out.add(set);
+                out.add(set.withoutComments());
+            }
+        }
+        return out;
+    }
+
     /** The bundled example project. */
     static LabelledSet example() {
         return load("example", ROOT.resolve("example"), "docs/PRD.md", "docs/PROPOSAL.md",

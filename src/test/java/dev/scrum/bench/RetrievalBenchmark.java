@@ -9,6 +9,7 @@ import dev.scrum.embed.LocalEmbedder;
 import dev.scrum.embed.LocalModel;
 import dev.scrum.retrieve.DocumentIndex;
 import dev.scrum.retrieve.Fusion;
+import dev.scrum.retrieve.LexicalScoring;
 import dev.scrum.retrieve.Ranker;
 import dev.scrum.retrieve.Retriever;
 import dev.scrum.retrieve.ScoredChunk;
@@ -63,6 +64,7 @@ class RetrievalBenchmark {
         if (!sets.isEmpty()) {
             sets.add(sets.get(0).withoutComments());
         }
+        sets.addAll(LabelledSet.openSets());
         sets.add(LabelledSet.example());
         sets.add(LabelledSet.load("dry-run-no-server", LabelledSet.ROOT.resolve("src/it/dry-run-no-server"),
                 "docs/PRD.md", "docs/PROPOSAL.md", "expected-sections.properties"));
@@ -135,7 +137,16 @@ class RetrievalBenchmark {
         for (LocalModel m : LocalModel.values()) {
             ways.add(new Way("dense " + m.id(), m.id(), r -> retrieve(r, Ranker.DENSE, embedder(m), Retriever.DEFAULT_FUSION)));
         }
-        ways.add(new Way("lexical (BM25)", "", r -> retrieve(r, Ranker.LEXICAL, null, Retriever.DEFAULT_FUSION)));
+        ways.add(new Way("lexical (BM25), its default: " + LexicalScoring.DEFAULT.name(), "",
+                r -> retrieve(r, Ranker.LEXICAL, null, Retriever.DEFAULT_FUSION)));
+        for (LexicalScoring s : List.of(LexicalScoring.PASSAGES_ONLY, new LexicalScoring(false, 0, 0),
+                new LexicalScoring(true, 1, 0),
+                new LexicalScoring(true, 0.5, 0), new LexicalScoring(true, 0, 0.5), new LexicalScoring(true, 0, 1),
+                new LexicalScoring(true, 0.5, 0.5), new LexicalScoring(false, 0.5, 0.5), new LexicalScoring(true, 1, 1),
+                new LexicalScoring(true, 0, 0, 1), new LexicalScoring(true, 0, 0.5, 0.5),
+                new LexicalScoring(true, 0, 1, 0.5), new LexicalScoring(false, 0, 0, 0.5), new LexicalScoring(true, 0, 0.5, 0.3))) {
+            ways.add(new Way("lexical, " + s.name(), "", r -> retrieve(r, Ranker.LEXICAL, null, s)));
+        }
         ways.add(new Way("hybrid: BM25 + dense " + bge + ", " + Retriever.DEFAULT_FUSION.name() + " (its default)", bge,
                 r -> retrieve(r, Ranker.HYBRID, embedder(LocalModel.DEFAULT), Retriever.DEFAULT_FUSION)));
         for (Fusion f : List.of(Fusion.convex(0.5), Fusion.convex(0.7), Fusion.reciprocalRank(60, 1, 1),
@@ -146,7 +157,16 @@ class RetrievalBenchmark {
     }
 
     private Map<String, List<ScoredChunk>> retrieve(Run run, Ranker ranker, Embedder embedder, Fusion fusion) {
-        Retriever retriever = Retriever.build(ranker, embedder, fusion, run.passages(), null, K);
+        return retrieve(run, ranker, embedder, fusion, LexicalScoring.DEFAULT);
+    }
+
+    private Map<String, List<ScoredChunk>> retrieve(Run run, Ranker ranker, Embedder embedder, LexicalScoring scoring) {
+        return retrieve(run, ranker, embedder, Retriever.DEFAULT_FUSION, scoring);
+    }
+
+    private Map<String, List<ScoredChunk>> retrieve(Run run, Ranker ranker, Embedder embedder, Fusion fusion,
+            LexicalScoring scoring) {
+        Retriever retriever = Retriever.build(ranker, embedder, fusion, scoring, run.passages(), null, K);
         Map<String, List<ScoredChunk>> out = new LinkedHashMap<>();
         run.set().sources().forEach((file, text) -> out.put(file, retriever.retrieve(text).prd()));
         return out;
