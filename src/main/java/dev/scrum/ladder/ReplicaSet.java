@@ -45,6 +45,9 @@ final class ReplicaSet {
     /** A slot taken on a replica: the replica, and the calls in flight to it with this one. */
     record Slot(Replica replica, int inFlight) {}
 
+    /** The longest pause a {@code Retry-After} buys: the HTTP client's longest wait before a retry. */
+    static final Duration MAX_PAUSE = dev.scrum.llm.HttpTransport.DEFAULT_MAX_RETRY_WAIT;
+
     private final Rung rung;
     private final int cap;
     private final List<Replica> replicas = new ArrayList<>();
@@ -137,11 +140,20 @@ final class ReplicaSet {
         r.pushbacks += pushback.answers();
         r.limit.pushedBack();
         if (pushback.retryAfter() != null) {
-            long until = nanoClock.getAsLong() + pushback.retryAfter().toNanos();
+            long until = nanoClock.getAsLong() + pause(pushback.retryAfter()).toNanos();
             if (until - r.pausedUntil > 0) {
                 r.pausedUntil = until;
             }
         }
+    }
+
+    /**
+     * How long a server is left alone after it asked for {@code retryAfter}: as asked, but at most {@link #MAX_PAUSE}
+     * (the HTTP client's own longest wait before a retry), so that a server asking for an hour cannot stall the run.
+     */
+    static Duration pause(Duration retryAfter) {
+        return retryAfter.isNegative() ? Duration.ZERO
+                : retryAfter.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : retryAfter;
     }
 
     private void release(Replica r) {

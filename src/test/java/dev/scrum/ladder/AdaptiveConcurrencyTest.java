@@ -137,6 +137,13 @@ class AdaptiveConcurrencyTest {
     }
 
     @Test
+    void aServerAskingForAnHourIsPausedAtMostThirtySeconds() {
+        assertEquals(Duration.ofSeconds(30), ReplicaSet.pause(Duration.ofHours(1)));
+        assertEquals(Duration.ofMillis(400), ReplicaSet.pause(Duration.ofMillis(400)));
+        assertEquals(Duration.ZERO, ReplicaSet.pause(Duration.ofSeconds(-5)));
+    }
+
+    @Test
     void aRetryAfterPausesTheServerForEveryThread() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         List<Long> sentAt = Collections.synchronizedList(new ArrayList<>());
