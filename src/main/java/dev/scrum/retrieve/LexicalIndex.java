@@ -123,6 +123,14 @@ final class LexicalIndex {
      * Passages sharing no term with the query are not returned. Ties go to the earlier passage.
      */
     public List<ScoredChunk> search(String queryText, int n) {
+        return search(queryText, SourceQuery.primaryName(null, queryText), n);
+    }
+
+    /**
+     * As {@link #search(String, int)}, {@code name} (the file's main type, {@code ""} for none) matched against
+     * heading paths as {@link LexicalScoring#nameWeight()} says.
+     */
+    public List<ScoredChunk> search(String queryText, String name, int n) {
         if (n <= 0) {
             throw new IllegalArgumentException("n must be greater than 0, was " + n);
         }
@@ -151,8 +159,7 @@ final class LexicalIndex {
                 total[i] = total[i] / best + scoring.sectionWeight() * section[sectionOf[i]] / bestSection;
             }
         }
-        String name = scoring.nameWeight() > 0 ? SourceQuery.primaryName(queryText) : "";
-        if (!name.isEmpty()) {
+        if (scoring.nameWeight() > 0 && name != null && !name.isEmpty()) {
             Map<String, Integer> nameTerms = new java.util.HashMap<>(queryAnalyzer.termCounts(TEXT, name));
             nameTerms.replaceAll((term, count) -> 1);
             double[] named = scores(headings, nameTerms, headings.getIndexReader().numDocs());

@@ -9,7 +9,8 @@ import java.util.Objects;
  * Finds the passages of the PRD and of the proposal most relevant to a source file. The query is the whole file
  * without licence header, package and imports ({@link SourceQuery}): for BM25 as one bag of words, for the dense
  * ranker cut into passages the embedder reads whole, each document passage scoring by its best match with any of
- * them; hybrid retrieval fuses the two rankings. Thread-safe when the embedder is.
+ * them; hybrid retrieval fuses the two rankings. Of the ranking, each section's best passage comes first
+ * ({@link DistinctSections}). Thread-safe when the embedder is.
  */
 public final class Retriever {
 
@@ -101,6 +102,16 @@ public final class Retriever {
      * @throws dev.scrum.embed.EmbeddingException when the embedder fails
      */
     public Retrieval retrieve(String sourceText) {
+        return retrieve(null, sourceText);
+    }
+
+    /**
+     * As {@link #retrieve(String)}, the file's name a clue too: the name of its main type
+     * ({@link SourceQuery#primaryName}) is matched against heading paths.
+     *
+     * @param path the file's path as the review names it, or {@code null}
+     */
+    public Retrieval retrieve(String path, String sourceText) {
         String body = SourceQuery.body(sourceText);
         if (body.isBlank()) {
             return new Retrieval(List.of(), List.of(), 0);
@@ -113,16 +124,18 @@ public final class Retriever {
             vectors = embedder.embed(passages.stream().map(p -> prefix + p).toList());
             queryPassages = passages.size();
         }
-        List<ScoredChunk> fromProposal = proposal == null ? List.of() : search(proposal, body, vectors);
-        return new Retrieval(search(prd, body, vectors), fromProposal, queryPassages);
+        String name = SourceQuery.primaryName(path, sourceText);
+        List<ScoredChunk> fromProposal = proposal == null ? List.of() : search(proposal, body, name, vectors);
+        return new Retrieval(search(prd, body, name, vectors), fromProposal, queryPassages);
     }
 
-    private List<ScoredChunk> search(Indexes doc, String body, List<float[]> vectors) {
+    private List<ScoredChunk> search(Indexes doc, String body, String name, List<float[]> vectors) {
         List<ScoredChunk> ranked = switch (ranker) {
-            case LEXICAL -> doc.lexical().search(body, topK);
-            case DENSE -> doc.dense().topK(vectors, topK);
-            case HYBRID -> fusion.fuse(doc.dense().ranked(vectors), doc.lexical().search(body, doc.lexical().size()));
+            case LEXICAL -> doc.lexical().search(body, name, doc.lexical().size());
+            case DENSE -> doc.dense().ranked(vectors);
+            case HYBRID -> fusion.fuse(doc.dense().ranked(vectors),
+                    doc.lexical().search(body, name, doc.lexical().size()));
         };
-        return List.copyOf(ranked.subList(0, Math.min(topK, ranked.size())));
+        return DistinctSections.first(ranked, topK);
     }
 }

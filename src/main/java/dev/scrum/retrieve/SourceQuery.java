@@ -3,6 +3,7 @@ package dev.scrum.retrieve;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -45,24 +46,38 @@ public final class SourceQuery {
         return one.isEmpty() ? "" : one.get(0);
     }
 
+    private static final Pattern TYPE = Pattern.compile(
+            "\\b(?:class|interface|enum|record|object|trait)\\s+([A-Z][\\w$]*)");
+    private static final Pattern COMMENT = Pattern.compile("(?s)/\\*.*?\\*/|//[^\n]*");
+    private static final Pattern STEM = Pattern.compile("[A-Za-z_$][\\w$]*");
+
+    /**
+     * The name of the file's main type, or {@code ""}: the file's name without its extension when it is an
+     * identifier ({@code src/ParameterSpec.java} gives {@code ParameterSpec}), else the first type its code (comments
+     * left out) declares with a capitalised name ({@code class ParameterSpec}). In a code base with one class per
+     * feature, the best single clue to the feature. {@code package-info.java} and the like give no name from the path.
+     *
+     * @param path the file's path as the review names it, or {@code null}
+     */
+    public static String primaryName(String path, String sourceText) {
+        if (path != null && !path.isBlank()) {
+            String file = path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+            int dot = file.indexOf('.');
+            String stem = dot < 0 ? file : file.substring(0, dot);
+            if (STEM.matcher(stem).matches()) {
+                return stem;
+            }
+        }
+        Matcher m = TYPE.matcher(COMMENT.matcher(sourceText).replaceAll(" "));
+        return m.find() ? m.group(1) : "";
+    }
+
     /**
      * Any text cut into passages of at most {@code maxChars} characters at line boundaries (a longer line is split
      * where the limit falls), nothing removed but blank runs; passages with nothing but whitespace are left out.
      *
      * @throws IllegalArgumentException when {@code maxChars} is not positive
      */
-    private static final java.util.regex.Pattern TYPE = java.util.regex.Pattern.compile(
-            "\\b(?:class|interface|enum|record|object|trait)\\s+([A-Za-z_$][\\w$]*)");
-
-    /**
-     * The name of the first type the file declares ({@code class ParameterSpec} gives {@code ParameterSpec}), or
-     * {@code ""}: in a code base with one class per feature, the best single clue to the feature.
-     */
-    public static String primaryName(String body) {
-        java.util.regex.Matcher m = TYPE.matcher(body);
-        return m.find() ? m.group(1) : "";
-    }
-
     static List<String> cut(String text, int maxChars) {
         return cut(text.lines().toList(), maxChars);
     }

@@ -77,7 +77,7 @@ final class FileReviewer {
             return Optional.empty();
         }
         SourceFile source = SourceFile.read(request.baseDir(), path);
-        Retrieval retrieval = retriever.retrieve(source.text());
+        Retrieval retrieval = retriever.retrieve(path, source.text());
         List<ScoredChunk> passages = concat(retrieval.prd(), retrieval.proposal());
         List<Injection> found = injections.of(path, source.text(), passages);
         return cached(ReviewKey.of(source.text(), passages, ReviewPrompts.VERSION, request.rubricFingerprint()))
@@ -111,7 +111,7 @@ final class FileReviewer {
         if (source.malformedUtf8()) {
             progress.warn(tag + ": not valid UTF-8; malformed bytes were replaced");
         }
-        Retrieval retrieval = retriever.retrieve(source.text());
+        Retrieval retrieval = retriever.retrieve(path, source.text());
         List<Injection> found = injections.of(path, source.text(), concat(retrieval.prd(), retrieval.proposal()));
         found.forEach(i -> progress.warn(tag + ": prompt injection at " + InjectionScan.describe(i)
                 + "; the review that reads it is untrusted"));

@@ -69,7 +69,7 @@ final class PartedReview {
         for (int i = 0; i < parts.size(); i++) {
             SourceSplitter.Part part = parts.get(i);
             String partTag = tag + " part " + (i + 1) + "/" + parts.size();
-            Retrieval r = retriever.retrieve(part.text());
+            Retrieval r = retriever.retrieve(path, part.text());
             queryPassages += r.queryPassages();
             r.prd().forEach(c -> prd.merge(c.chunk().label(), c, PartedReview::better));
             r.proposal().forEach(c -> proposal.merge(c.chunk().label(), c, PartedReview::better));

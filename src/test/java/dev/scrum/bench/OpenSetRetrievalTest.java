@@ -20,20 +20,20 @@ import org.junit.jupiter.params.provider.CsvSource;
  * without the files' comments: recall@5 and MRR@10 of the labelled sections among the PRD passages, with the
  * default configuration ({@code topK} 10, sections of 800/120). The floors are the figures measured when the
  * default was chosen (README, "Retrieval"): a change that lowers one fails here. Issue 20's aim (recall@5 0.98,
- * MRR@10 0.95 on every set) is not reached yet on javapoet, micrometer and userwords.
+ * MRR@10 0.95 on every set) is not reached on javapoet, micrometer and userwords by any ranker measured.
  */
 class OpenSetRetrievalTest {
 
     @ParameterizedTest(name = "{0}{1}")
     @CsvSource({
         "javapoet, '', 0.93, 0.80",
-        "javapoet, ', code only', 0.93, 0.75",
-        "micrometer, '', 0.90, 0.81",
-        "micrometer, ', code only', 0.88, 0.79",
+        "javapoet, ', code only', 0.93, 0.81",
+        "micrometer, '', 0.92, 0.81",
+        "micrometer, ', code only', 0.88, 0.80",
         "enforcer, '', 1.00, 0.98",
-        "enforcer, ', code only', 1.00, 0.98",
-        "userwords, '', 0.94, 0.79",
-        "userwords, ', code only', 0.94, 0.80",
+        "enforcer, ', code only', 1.00, 0.97",
+        "userwords, '', 0.97, 0.82",
+        "userwords, ', code only', 0.97, 0.82",
     })
     void theDefaultKeepsItsMeasuredRecallAndRank(String name, String variant, double recall, double mrr) {
         LabelledSet open = LabelledSet.open(name);
@@ -44,7 +44,7 @@ class OpenSetRetrievalTest {
         Retriever retriever = Retriever.build(Ranker.DEFAULT, null,
                 new SectionChunker(WindowChunker.DEFAULT_SIZE, WindowChunker.DEFAULT_OVERLAP).chunk(set.prd()), null, 10);
         Map<String, List<ScoredChunk>> rankings = new LinkedHashMap<>();
-        set.sources().forEach((file, text) -> rankings.put(file, retriever.retrieve(text).prd()));
+        set.sources().forEach((file, text) -> rankings.put(file, retriever.retrieve(file, text).prd()));
         LabelledSet.Score score = set.score(rankings);
         assertTrue(score.recallAt5() >= recall - 1e-9 && score.mrr() >= mrr - 1e-9, String.format(
                 "%s%s: recall@5 %.3f (floor %.2f), MRR@10 %.3f (floor %.2f); missed:%n%s", name, variant,

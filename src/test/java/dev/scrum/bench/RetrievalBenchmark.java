@@ -33,8 +33,9 @@ import org.junit.jupiter.api.Test;
  * example; the dry-run invoker project), each with character windows and with sections. Prints a table and writes it to {@code target/benchmark-retrieval.md}.
  * Time is indexing the PRD plus retrieving for every labelled file, the model already loaded, nothing cached: the
  * process's CPU time (what a build pays, whatever else runs on the machine) and the wall time.
- * Run with {@code mvn -B test -Pbenchmark -Dtest=RetrievalBenchmark}; {@code -Dbench.only=<text>} keeps the ways
- * whose name contains it, {@code -Dbench.sets=<text>} the sets.
+ * Run with {@code mvn -B test -Pbenchmark -Dtest=RetrievalBenchmark}; {@code -Dbench.only=<regex>} keeps the ways
+ * whose name it finds, {@code -Dbench.sets=<regex>} the sets, {@code -Dbench.chunkings=<text>} the chunkings
+ * ({@code windows}, {@code sections}).
  */
 @Tag("benchmark")
 class RetrievalBenchmark {
@@ -68,8 +69,9 @@ class RetrievalBenchmark {
         sets.add(LabelledSet.example());
         sets.add(LabelledSet.load("dry-run-no-server", LabelledSet.ROOT.resolve("src/it/dry-run-no-server"),
                 "docs/PRD.md", "docs/PROPOSAL.md", "expected-sections.properties"));
-        String only = System.getProperty("bench.only", "");
-        sets.removeIf(set -> !set.name().contains(System.getProperty("bench.sets", "")));
+        java.util.regex.Pattern only = java.util.regex.Pattern.compile(System.getProperty("bench.only", ""));
+        java.util.regex.Pattern setNames = java.util.regex.Pattern.compile(System.getProperty("bench.sets", ""));
+        sets.removeIf(set -> !setNames.matcher(set.name()).find());
         // one row per way and chunking: recall@5 / MRR@10 on each set, and the time of the first set
         Map<String, List<String>> rows = new LinkedHashMap<>();
         StringBuilder detail = new StringBuilder("| set | passages | retrieval | recall@5 | MRR@10 | CPU time | wall time |\n"
@@ -77,9 +79,12 @@ class RetrievalBenchmark {
         StringBuilder misses = new StringBuilder();
         for (LabelledSet set : sets) {
             for (Map.Entry<String, Chunker> chunking : chunkings().entrySet()) {
+                if (!chunking.getKey().contains(System.getProperty("bench.chunkings", ""))) {
+                    continue;
+                }
                 List<Chunk> passages = chunking.getValue().chunk(set.prd());
                 for (Way way : ways()) {
-                    if (!way.name().contains(only)) {
+                    if (!only.matcher(way.name()).find()) {
                         continue;
                     }
                     warm(way.model());
@@ -168,7 +173,7 @@ class RetrievalBenchmark {
             LexicalScoring scoring) {
         Retriever retriever = Retriever.build(ranker, embedder, fusion, scoring, run.passages(), null, K);
         Map<String, List<ScoredChunk>> out = new LinkedHashMap<>();
-        run.set().sources().forEach((file, text) -> out.put(file, retriever.retrieve(text).prd()));
+        run.set().sources().forEach((file, text) -> out.put(file, retriever.retrieve(file, text).prd()));
         return out;
     }
 

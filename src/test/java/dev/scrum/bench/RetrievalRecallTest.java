@@ -35,7 +35,7 @@ class RetrievalRecallTest {
                 new SectionChunker(WindowChunker.DEFAULT_SIZE, WindowChunker.DEFAULT_OVERLAP).chunk(set.prd()),
                 set.proposal() == null ? null : new SectionChunker(800, 120).chunk(set.proposal()), 5);
         Map<String, List<ScoredChunk>> top5 = new LinkedHashMap<>();
-        set.sources().forEach((file, text) -> top5.put(file, retriever.retrieve(text).prd()));
+        set.sources().forEach((file, text) -> top5.put(file, retriever.retrieve(file, text).prd()));
 
         LabelledSet.Score score = set.score(top5);
         assertTrue(score.recallAt5() >= 0.95, String.format("recall@5 %.2f; missed:%n%s", score.recallAt5(),

@@ -199,4 +199,27 @@ class SourceQueryTest {
     void maxCharsMustBePositive() {
         assertThrows(IllegalArgumentException.class, () -> SourceQuery.passages("class A {}", 0));
     }
+
+    @Test
+    void theMainTypesNameComesFromTheFilesName() {
+        assertEquals("ParameterSpec", SourceQuery.primaryName("src/main/java/com/x/ParameterSpec.java", "class Other {}"));
+        assertEquals("invoice_service", SourceQuery.primaryName("app\\invoice_service.py", "x = 1"));
+        assertEquals("Main", SourceQuery.primaryName("Main.kt", ""));
+    }
+
+    @Test
+    void withoutAUsableFileNameItIsTheFirstCapitalisedTypeTheCodeDeclares() {
+        String counted = """
+                /**
+                 * Shows the class name of the annotated method; the interface is read by an aspect.
+                 */
+                // a record of the calls
+                public @interface Counted {
+                }
+                """;
+        assertEquals("Counted", SourceQuery.primaryName("src/io/micrometer/package-info.java", counted));
+        assertEquals("Counted", SourceQuery.primaryName(null, counted));
+        assertEquals("", SourceQuery.primaryName(null, "// class Ghost\nint x;"));
+        assertEquals("", SourceQuery.primaryName("", "the class is described elsewhere"));
+    }
 }
