@@ -28,8 +28,14 @@ try {
     assert summary2.per_file.every { it.cached == true && it.model == 'ollama/qwen-test' && it.score == 7 }
     assert p.json('out/run1/scrum/summary.json').calls_this_run == 3
     def report2 = p.text('out/run2/scrum-report.md')
-    assert report2.contains('All 3 file(s) reviewed: 3 resolved.')
+    assert report2.contains('All 3 file(s) reviewed: 3 answered and accepted.')
     assert report2.contains('cached, reviewed ')
+    // the console's totals count the calls made, not the cached reviews' old ones (issue 21)
+    assert log.contains('3 file(s), 3 accepted, 0 skipped, 3 model call(s) this run, ')
+    assert log.contains('3 file(s), 3 accepted, 0 skipped, 0 model call(s) this run (3 from the cache), ')
+    // and every run opens its summary with the gate's decision
+    assert log.count('[INFO] Gate passed.') == 3
+    assert p.json('out/run2/scrum/summary.json').gate.outcome == 'passed'
 } finally {
     p.stopServer()
 }

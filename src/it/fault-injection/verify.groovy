@@ -63,7 +63,7 @@ try {
     assert summary.resolved == 14
     assert summary.skipped_files == [[file: 'src/main/java/com/example/faults/F15Empty.java', reason: 'empty: 0 bytes, nothing to review']]
     def report = p.text('target/scrum-report.md')
-    assert report.contains('**All 14 file(s) reviewed: 14 resolved.**')
+    assert report.contains('**All 14 file(s) reviewed: 14 answered and accepted.**')
     assert report.contains('| `src/main/java/com/example/faults/F15Empty.java` | empty: 0 bytes, nothing to review |')
     assert report.contains('after 2 retries')
     assert log.contains('Skipping src/main/java/com/example/faults/F15Empty.java: empty: 0 bytes, nothing to review')

@@ -75,7 +75,7 @@ try {
     assert log =~ /Server ollama\/qwen-test at http:\/\/127\.0\.0\.1:\d+: limit learned, up to 4, reached \d+, \d+ at the end; peak 1 in flight; 1 call\(s\), 0 timeout\(s\), 0 429\/503/
 
     def report = p.text('target/scrum-report.md')
-    assert report.contains('All 1 file(s) reviewed: 1 resolved.')
+    assert report.contains('All 1 file(s) reviewed: 1 answered and accepted.')
     assert report.contains("## ${file}")
     assert report.contains('**Alignment score: 7/10**')
     assert report.contains('accepted on attempt 1 (ollama/qwen-test)')

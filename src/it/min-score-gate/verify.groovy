@@ -20,7 +20,7 @@ try {
 
     // the report and the JSON were written (and rewritten by the second run)
     assert report.isFile()
-    assert report.text.contains('All 3 file(s) reviewed: 3 resolved.')
+    assert report.text.contains('All 3 file(s) reviewed: 3 answered and accepted.')
     def summary = p.json('target/scrum/summary.json')
     assert summary.per_file*.file == ["${dir}/Releases.java", "${dir}/Reports.java", "${dir}/Reservations.java"]*.toString()
     assert summary.per_file*.score == [6, 5, 7]

@@ -24,7 +24,7 @@ try {
                                       'web/src/main/java/com/example/shop/web/RateLimiter.java']
     assert new File(basedir, 'target/scrum-aggregate/scrum/review_web_src_main_java_com_example_shop_web_RateLimiter.java.json').isFile()
     def report = p.text('target/scrum-aggregate/scrum-report.md')
-    assert report.contains('All 3 file(s) reviewed: 3 resolved.')
+    assert report.contains('All 3 file(s) reviewed: 3 answered and accepted.')
     assert report.contains('## web/src/main/java/com/example/shop/web/RateLimiter.java')
     assert log.contains('Module core: 2 file(s)')
     assert log.contains('Module web: 1 file(s)')

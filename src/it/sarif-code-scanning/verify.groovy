@@ -62,7 +62,9 @@ try {
 
     // GITHUB_STEP_SUMMARY (set by invoker.properties): the summary table, appended
     def summary = new File(basedir, 'target/step-summary.md').text
-    assert summary.startsWith('## Scrum review\n\n**✅ All 1 file(s) resolved.** 3 gap(s).\n\n')
+    // the decision first, then the verdict
+    assert summary.startsWith('## Scrum review\n\n**✅ Gate passed**\n\n')
+    assert summary.contains('**All 1 file(s) answered and accepted.** 3 gap(s).\n\n')
     assert summary.contains("| `${file}` | 6/10 | attempt 1 | ollama/billing-reviewer | 1 |")
     assert log.contains('Step summary: target/step-summary.md')
 } finally {

@@ -56,7 +56,7 @@ try {
             .replaceAll(/(?s)\n### Servers\n\n.*?\n\n/, '\n\n') }
     assert (p.text('target/scrum-report.md') =~ /\| ollama\/shop-test \| http:/).size() == 2
     assert mask(p.text('target/scrum-report.md')) == mask(p.text('target/unsharded/scrum-report.md'))
-    assert p.text('target/scrum-report.md').contains('All 6 file(s) reviewed: 6 resolved.')
+    assert p.text('target/scrum-report.md').contains('All 6 file(s) reviewed: 6 answered and accepted.')
     // the merge read the PRD back from where the shards read it: its sections are in the report too
     assert p.text('target/scrum-report.md').contains('\n## Requirements coverage\n\nEvery section of the PRD')
     assert p.text('target/scrum-report.html').contains('<table id="coverage-table">')

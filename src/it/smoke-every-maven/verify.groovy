@@ -9,7 +9,7 @@ try {
     def summary = p.json('target/scrum/summary.json')
     assert summary.resolved == 1
     assert p.requests('/api/chat').size() == 1
-    assert p.text('target/scrum-report.md').contains('All 1 file(s) reviewed: 1 resolved.')
+    assert p.text('target/scrum-report.md').contains('All 1 file(s) reviewed: 1 answered and accepted.')
     println "smoke-every-maven passed under ${basedir.parentFile.name}"
 } finally {
     p.stopServer()

@@ -1,9 +1,11 @@
 package dev.scrum.maven;
 
+import dev.scrum.gate.GatePolicy;
 import dev.scrum.report.Baseline;
 import dev.scrum.report.BaselineFile;
 import dev.scrum.report.BaselineState;
 import dev.scrum.report.ConsoleSummary;
+import dev.scrum.report.GateDecision;
 import dev.scrum.report.RunReport;
 import dev.scrum.report.ScrumRule;
 import dev.scrum.report.WrittenReport;
@@ -80,6 +82,8 @@ abstract class AbstractGatedMojo extends AbstractMojo {
     Map<String, String> environment = System.getenv();
 
     private final String work;
+    /** The gate, from the parameters, once {@link #execute()} has validated them. */
+    private Gate gate;
 
     /** @param work what the goal does, for the skip line: {@code the review} */
     AbstractGatedMojo(String work) {
@@ -92,7 +96,7 @@ abstract class AbstractGatedMojo extends AbstractMojo {
             getLog().info("Skipping " + work + " (scrum.skip=true)");
             return;
         }
-        Gate gate = new Gate(failOnUnresolved, checkMinScore(minScore), gapKinds(failOnGaps), failOnInjection);
+        gate = new Gate(failOnUnresolved, checkMinScore(minScore), gapKinds(failOnGaps), failOnInjection);
         Optional<ReviewResult> result = run();
         if (result.isPresent()) {
             conclude(result.get(), gate);
@@ -109,6 +113,16 @@ abstract class AbstractGatedMojo extends AbstractMojo {
     /** Whether this goal makes the gate decision; {@code scrum:review} leaves it to a {@code scrum:aggregate}. */
     boolean decidesGate() {
         return true;
+    }
+
+    /** The gate's policy, for the reports to open with its decision; {@code null} when another goal decides. */
+    final GatePolicy gatePolicy() {
+        return decidesGate() ? gate.policy() : null;
+    }
+
+    /** {@code run} with the gate's decision, which the reports open with. */
+    final RunReport decided(RunReport run) {
+        return run.toBuilder().gate(gate.decide(run)).build();
     }
 
     /**
@@ -185,9 +199,20 @@ abstract class AbstractGatedMojo extends AbstractMojo {
         }
     }
 
-    /** Logs the run and the reports it wrote, then gates (unless {@link #decidesGate()} says not). */
+    /**
+     * Logs the gate's decision first, then the run and the reports it wrote, then gates (unless
+     * {@link #decidesGate()} says not).
+     */
     private void conclude(ReviewResult result, Gate gate) throws MojoFailureException {
         RunReport run = result.run();
+        if (decidesGate()) {
+            GateDecision decision = gate.decide(run);
+            if (decision.failed()) {
+                getLog().error(decision.headline());
+            } else {
+                getLog().info(decision.headline());
+            }
+        }
         ConsoleSummary.lines(run).forEach(getLog()::info);
         for (WrittenReport written : result.reports()) {
             if (written.problem() == null) {

@@ -63,7 +63,7 @@ public class AggregateMojo extends AbstractGatedMojo {
                     getLog().debug("Module " + path + " wrote no review");
                 }
             }
-            result = ShardMerger.write(known.mark(ReactorAggregator.aggregate(modules)),
+            result = ShardMerger.write(decided(known.mark(ReactorAggregator.aggregate(modules))),
                     root.resolve(aggregateDirectory.toPath()), root, stepSummary());
         } catch (ConfigurationException e) {
             throw new MojoExecutionException(e.getMessage(), e);

@@ -66,7 +66,7 @@ public class MergeMojo extends AbstractGatedMojo {
                 getLog().info("Shard " + (r.shard() == null ? "(unsharded run)" : r.shard()) + ": "
                         + r.reviews().size() + " file(s), " + r.skipped().size() + " skipped, from " + s.directory());
             }
-            result = ShardMerger.write(known.mark(ShardMerger.merge(shards)), out, base,
+            result = ShardMerger.write(decided(known.mark(ShardMerger.merge(shards))), out, base,
                     stepSummary());
             getLog().info("Merged " + shards.size() + " shard(s): " + result.run().reviews().size() + " file(s)");
         } catch (ConfigurationException e) {

@@ -260,6 +260,7 @@ public class ReviewMojo extends AbstractGatedMojo {
                 .reuseCached(cache)
                 .baseline(readBaseline())
                 .stepSummary(stepSummary())
+                .gate(gatePolicy())
                 .build();
     }
 

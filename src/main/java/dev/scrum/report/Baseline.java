@@ -53,12 +53,15 @@ public record Baseline(Path file, Set<String> fingerprints) {
         return fingerprints.contains(fingerprint) ? BaselineState.KNOWN : BaselineState.NEW;
     }
 
-    /** The run with every review {@linkplain #mark(FileReview) marked}. */
+    /**
+     * The run with every review {@linkplain #mark(FileReview) marked}, and without the gate's decision: the marks
+     * change which findings are new, so the decision is made again on the marked run.
+     */
     public RunReport mark(RunReport run) {
         if (!active()) {
             return run;
         }
         return run.toBuilder().reviews(run.reviews().stream().map(this::mark).toList())
-                .documentInjections(mark(run.documentInjections())).build();
+                .documentInjections(mark(run.documentInjections())).gate(null).build();
     }
 }

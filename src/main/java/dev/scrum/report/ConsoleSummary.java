@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The closing summary table a run prints to the build log. */
+/**
+ * The closing summary a run prints to the build log: the table of files, the injections, the servers and the
+ * totals. The gate's decision is logged first, by the goal ({@link GateDecision#headline()}).
+ */
 public final class ConsoleSummary {
 
     private ConsoleSummary() {}
@@ -43,9 +46,10 @@ public final class ConsoleSummary {
                     + "flight; %d call(s), %d timeout(s), %d 429/503", s.rung(), s.server(), s.kind(), s.limitReached(),
                     s.finalLimit(), s.peakInFlight(), s.calls(), s.timeouts(), s.pushbacks()));
         }
-        out.add(String.format(Locale.ROOT, "%d file(s), %d resolved, %d skipped, %d model call(s), %.1f s",
-                run.reviews().size(), run.resolvedCount(), run.skipped().size(), run.totalAttempts(),
-                run.totalDurationMs() / 1000.0));
+        long cached = run.reviews().stream().filter(r -> r.provenance().cached()).count();
+        out.add(String.format(Locale.ROOT, "%d file(s), %d accepted, %d skipped, %d model call(s) this run%s, %.1f s",
+                run.reviews().size(), run.resolvedCount(), run.skipped().size(), run.callsThisRun(),
+                cached == 0 ? "" : " (" + cached + " from the cache)", run.totalDurationMs() / 1000.0));
         return out;
     }
 

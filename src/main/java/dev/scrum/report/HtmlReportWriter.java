@@ -120,10 +120,39 @@ final class HtmlReportWriter {
         return html.toString();
     }
 
+    /** What the gate decided, first: the outcome, then each reason, warning and check. */
+    private void gate(GateDecision gate) {
+        if (gate == null) {
+            return;
+        }
+        String css = switch (gate.outcome()) {
+            case FAILED -> "fail";
+            case PASSED -> "ok";
+            case NOT_APPLIED -> "dry";
+        };
+        String title = switch (gate.outcome()) {
+            case FAILED -> "Gate failed";
+            case PASSED -> "Gate passed";
+            case NOT_APPLIED -> "Gate not applied";
+        };
+        html.append("<section class=\"gate ").append(css).append("\" id=\"gate\">\n<p class=\"verdict ").append(css)
+                .append("\">").append(title).append("</p>\n");
+        if (!gate.failures().isEmpty() || !gate.warnings().isEmpty() || !gate.notes().isEmpty()) {
+            html.append("<ul>\n");
+            gate.failures().forEach(f -> html.append("<li>").append(Html.esc(f)).append("</li>\n"));
+            gate.warnings().forEach(w -> html.append("<li>⚠️ ").append(Html.esc(w)).append("</li>\n"));
+            gate.notes().forEach(n -> html.append("<li>").append(Html.esc(n)).append("</li>\n"));
+            html.append("</ul>\n");
+        }
+        html.append("</section>\n");
+    }
+
     private void header(String verdict, List<RequirementsCoverage.Row> coverage) {
         String css = run.dryRun() ? "dry"
                 : run.unresolved().isEmpty() && run.newInjections().isEmpty() ? "ok" : "fail";
-        html.append("<header>\n<h1>Scrum review report</h1>\n<p class=\"verdict ").append(css)
+        html.append("<header>\n<h1>Scrum review report</h1>\n");
+        gate(run.gate());
+        html.append("<p class=\"verdict ").append(css)
                 .append("\" id=\"verdict\">").append(Html.esc(verdict)).append("</p>\n");
         String headline = RunOverview.headline(run, coverage);
         if (!headline.isEmpty()) {
@@ -135,7 +164,9 @@ final class HtmlReportWriter {
             html.append("<li>").append(Html.esc(d.label())).append(": <code>").append(Html.esc(d.path()))
                     .append("</code> (").append(Html.esc(RunOverview.size(d, documents))).append(")</li>\n");
         }
-        html.append("<li>Embedder: ").append(Html.esc(run.embedder())).append("</li>\n");
+        if (!run.embedder().isEmpty()) {
+            html.append("<li>Embedder: ").append(Html.esc(run.embedder())).append("</li>\n");
+        }
         if (!run.dryRun()) {
             html.append("<li>Ladder: ").append(Html.esc(String.join(" → ", run.ladder()))).append("</li>\n");
         }
@@ -422,7 +453,7 @@ final class HtmlReportWriter {
             return;
         }
         html.append("<h3>Passages given</h3>\n<table class=\"passages\">\n<thead><tr><th>Passage</th><th>Section</th>")
-                .append("<th class=\"num\">Line</th><th class=\"num\">Length</th><th class=\"num\">Similarity</th>")
+                .append("<th class=\"num\">Line</th><th class=\"num\">Length</th><th class=\"num\">Score</th>")
                 .append("<th>Begins</th></tr></thead>\n<tbody>\n");
         for (ScoredChunk c : passages) {
             String heading = RunOverview.heading(documents, c.chunk());

@@ -35,6 +35,11 @@ final class JsonFields {
     static final String INJECTIONS_NEW = "injections_new";
     static final String UNTRUSTED_FILES = "untrusted_files";
     static final String SERVERS = "servers";
+    static final String GATE = "gate";
+    static final String OUTCOME = "outcome";
+    static final String FAILURES = "failures";
+    static final String WARNINGS = "warnings";
+    static final String NOTES = "notes";
     static final String RUNG = "rung";
     static final String SERVER = "server";
     static final String LIMIT = "limit";

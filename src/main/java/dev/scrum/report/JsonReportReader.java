@@ -85,7 +85,17 @@ public final class JsonReportReader {
                         ? o.map(DOCUMENT_INJECTIONS, JsonReportReader::injection)
                         : List.of())
                 .servers(o.has(SERVERS) ? o.map(SERVERS, JsonReportReader::server) : List.of())
+                .gate(o.has(GATE) ? gate(o.object(GATE)) : null)
                 .build();
+    }
+
+    private static GateDecision gate(Obj o) {
+        GateDecision.Outcome outcome = o.oneOf(OUTCOME, GateDecision.Outcome.values(), GateDecision.Outcome::json);
+        List<String> failures = o.strings(FAILURES);
+        if ((outcome == GateDecision.Outcome.FAILED) == failures.isEmpty()) {
+            throw o.bad(FAILURES, "does not match outcome " + outcome.json() + ": " + failures);
+        }
+        return new GateDecision(outcome, failures, o.strings(WARNINGS), o.strings(NOTES));
     }
 
     private static ServerLoad server(Obj o) {
@@ -305,6 +315,14 @@ public final class JsonReportReader {
                 throw bad(key, "is not a list: " + e);
             }
             return e.getAsJsonArray();
+        }
+
+        Obj object(String key) {
+            JsonElement e = get(key);
+            if (!e.isJsonObject()) {
+                throw bad(key, "is not an object: " + e);
+            }
+            return new Obj(e.getAsJsonObject(), where + " " + key);
         }
 
         List<Obj> objects(String key) {

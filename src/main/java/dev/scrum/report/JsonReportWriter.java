@@ -57,6 +57,15 @@ public final class JsonReportWriter {
 
     static JsonObject summary(RunReport run) {
         JsonObject o = new JsonObject();
+        if (run.gate() != null) {
+            // an extension, first: what the gate decided and why (README: "JSON fields beyond SPEC.md")
+            JsonObject gate = new JsonObject();
+            gate.addProperty(OUTCOME, run.gate().outcome().json());
+            gate.add(FAILURES, strings(run.gate().failures()));
+            gate.add(WARNINGS, strings(run.gate().warnings()));
+            gate.add(NOTES, strings(run.gate().notes()));
+            o.add(GATE, gate);
+        }
         o.addProperty(RAN_AT, DateTimeFormatter.ISO_INSTANT.format(run.ranAt().truncatedTo(ChronoUnit.SECONDS)));
         o.addProperty(TARGET_COUNT, run.reviews().size());
         o.addProperty(RESOLVED, run.resolvedCount());

@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Writes {@code scrum-report.md} for a team lead: the verdict, a table of every file (unresolved and lowest scores
+ * Writes {@code scrum-report.md} for a team lead: what the gate decided and why, the verdict, a table of every file (unresolved and lowest scores
  * first), totals, the ladder's use, the documents and charts of scores and rungs first; then the requirements
  * coverage of the PRD's sections; then one section per file with its findings, the model's text, the passages it
  * was given and its attempts.
@@ -48,6 +48,7 @@ public final class MarkdownReportWriter {
         List<RequirementsCoverage.Row> coverage = RequirementsCoverage.of(ordered, documents);
         StringBuilder md = new StringBuilder(8192);
         md.append("# Scrum review report\n\n");
+        decision(md, run.gate());
         md.append("**").append(RunOverview.verdict(run)).append("**\n\n");
         String headline = RunOverview.headline(run, coverage);
         if (!headline.isEmpty()) {
@@ -94,6 +95,24 @@ public final class MarkdownReportWriter {
             fileSection(md, r, run.dryRun(), documents);
         }
         return md.toString();
+    }
+
+    /** What the gate decided, first: the outcome in bold, then each reason, warning and check on a line. */
+    static void decision(StringBuilder md, GateDecision gate) {
+        if (gate == null) {
+            return;
+        }
+        md.append(switch (gate.outcome()) {
+            case FAILED -> "**❌ Gate failed**";
+            case PASSED -> "**✅ Gate passed**";
+            case NOT_APPLIED -> "**Gate not applied**";
+        }).append("\n\n");
+        gate.failures().forEach(f -> md.append("- ").append(cell(f)).append('\n'));
+        gate.warnings().forEach(w -> md.append("- ⚠️ ").append(cell(w)).append('\n'));
+        gate.notes().forEach(n -> md.append("- ").append(cell(n)).append('\n'));
+        if (!gate.failures().isEmpty() || !gate.warnings().isEmpty() || !gate.notes().isEmpty()) {
+            md.append('\n');
+        }
     }
 
     /** The prompt injections, first: where each is, what it is, the text, safely quoted. */

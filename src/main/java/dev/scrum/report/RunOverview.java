@@ -39,6 +39,14 @@ final class RunOverview {
     }
 
     /**
+     * What the gate decided and why ({@link GateDecision#headline()}), or {@code ""} when the run does not carry
+     * the decision (a module's review in a reactor decided by {@code scrum:aggregate}).
+     */
+    static String decision(RunReport run) {
+        return run.gate() == null ? "" : run.gate().headline();
+    }
+
+    /**
      * {@code Prompt injection: 2 in what the models were sent (1 new); 1 review read one and is untrusted.}, or
      * {@code ""} when there is none.
      */
@@ -61,7 +69,7 @@ final class RunOverview {
         int unresolved = run.unresolved().size();
         int n = run.reviews().size();
         if (unresolved == 0) {
-            return "All " + n + " file(s) reviewed: " + n + " resolved.";
+            return "All " + n + " file(s) reviewed: " + n + " answered and accepted.";
         }
         return unresolved + " of " + n + " file(s) unresolved: no rung's answer was accepted.";
     }
@@ -108,10 +116,10 @@ final class RunOverview {
                 .toList();
     }
 
-    /** {@code 1 of 2 resolved, 3 model calls this run, 1,200 + 400 tokens.} */
+    /** {@code 1 of 2 accepted, 3 model calls this run, 1,200 + 400 tokens.} */
     static String totals(RunReport run) {
         long cached = run.reviews().stream().filter(r -> r.provenance().cached()).count();
-        return run.resolvedCount() + " of " + run.reviews().size() + " resolved, " + run.callsThisRun()
+        return run.resolvedCount() + " of " + run.reviews().size() + " accepted, " + run.callsThisRun()
                 + " model calls this run" + (cached > 0 ? " (" + cached + " file(s) from the cache)" : "") + ", "
                 + tokens(run.reviews().stream().mapToLong(FileReview::promptTokens).sum(),
                         run.reviews().stream().mapToLong(FileReview::completionTokens).sum())

@@ -21,6 +21,8 @@ import java.util.List;
  * @param documentInjections prompt injections in the PRD and the proposal, at their documents' paths and lines
  * @param servers how each server of the ladder was loaded (its concurrency limit, the peak in flight), in
  *     ladder order; empty in a dry run
+ * @param gate what the gate decided for the run, which every report opens with; {@code null} when the gate is
+ *     decided elsewhere (a module's review in a reactor that {@code scrum:aggregate} decides for) or not known
  */
 public record RunReport(
         Instant ranAt,
@@ -34,7 +36,8 @@ public record RunReport(
         String shard,
         String retrieval,
         List<Injection> documentInjections,
-        List<ServerLoad> servers) {
+        List<ServerLoad> servers,
+        GateDecision gate) {
 
     public RunReport {
         servers = servers == null ? List.of() : List.copyOf(servers);
@@ -52,7 +55,7 @@ public record RunReport(
     public Builder toBuilder() {
         return new Builder().ranAt(ranAt).dryRun(dryRun).reviews(reviews).skipped(skipped).ladder(ladder)
                 .embedder(embedder).documents(documents).totalDurationMs(totalDurationMs).shard(shard)
-                .retrieval(retrieval).documentInjections(documentInjections).servers(servers);
+                .retrieval(retrieval).documentInjections(documentInjections).servers(servers).gate(gate);
     }
 
     /**
@@ -109,8 +112,15 @@ public record RunReport(
         private String retrieval;
         private List<Injection> documentInjections = List.of();
         private List<ServerLoad> servers = List.of();
+        private GateDecision gate;
 
         private Builder() {}
+
+        /** What the gate decided for the run, for the top of every report; {@code null}: decided elsewhere. */
+        public Builder gate(GateDecision value) {
+            gate = value;
+            return this;
+        }
 
         /** How each server of the ladder was loaded: its concurrency limit and the calls in flight to it. */
         public Builder servers(List<ServerLoad> value) {
@@ -175,7 +185,7 @@ public record RunReport(
 
         public RunReport build() {
             return new RunReport(ranAt, dryRun, reviews, skipped, ladder, embedder, documents, totalDurationMs, shard,
-                    retrieval, documentInjections, servers);
+                    retrieval, documentInjections, servers, gate);
         }
     }
 }

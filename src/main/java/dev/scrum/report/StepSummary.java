@@ -34,6 +34,7 @@ final class StepSummary {
         int files = run.reviews().size();
         int unresolved = run.unresolved().size();
         md.append("## Scrum review").append(run.shard() == null ? "" : " (shard " + run.shard() + ")").append("\n\n");
+        MarkdownReportWriter.decision(md, run.gate());
         if (!run.injections().isEmpty()) {
             md.append("**⚠️ ").append(RunOverview.injections(run)).append("**\n\n");
             for (Injection i : run.injections()) {
@@ -48,8 +49,8 @@ final class StepSummary {
         } else if (files == 0) {
             md.append("**No file was selected for review.**\n");
         } else {
-            md.append(unresolved == 0 ? "**✅ All " + files + " file(s) resolved.**"
-                    : "**❌ " + unresolved + " of " + files + " file(s) unresolved.**");
+            md.append(unresolved == 0 ? "**All " + files + " file(s) answered and accepted.**"
+                    : "**" + unresolved + " of " + files + " file(s) unresolved.**");
             long newGaps = count(run, f -> "gap".equals(f.kind()) && f.baseline() != BaselineState.KNOWN);
             long known = count(run, f -> f.baseline() == BaselineState.KNOWN);
             md.append(' ').append(newGaps).append(" gap(s)")

@@ -2,6 +2,7 @@ package dev.scrum.review;
 
 import dev.scrum.ladder.Rung;
 import dev.scrum.provider.EmbeddingSettings;
+import dev.scrum.gate.GatePolicy;
 import dev.scrum.report.Baseline;
 import dev.scrum.report.ReportLayout;
 import dev.scrum.retrieve.Ranker;
@@ -36,6 +37,8 @@ import java.util.Objects;
  * @param requireScore an answer with no alignment score is not accepted
  * @param baseline accepted findings, marked {@code known} in the reports; {@link Baseline#NONE} for none
  * @param ranker how passages are ranked ({@code lexical}: no embedder is loaded)
+ * @param gate the gate the run is decided by, which the reports open with; {@code null} when it is decided
+ *     elsewhere (by {@code scrum:aggregate} for a reactor)
  * @param stepSummary the file a CI step's markdown summary is appended to ({@code $GITHUB_STEP_SUMMARY}), or
  *     {@code null}
  */
@@ -61,7 +64,8 @@ public record ReviewRequest(
         boolean requireScore,
         Baseline baseline,
         Ranker ranker,
-        Path stepSummary) {
+        Path stepSummary,
+        GatePolicy gate) {
 
     public ReviewRequest {
         Objects.requireNonNull(baseDir, "baseDir");
@@ -85,7 +89,7 @@ public record ReviewRequest(
                 .minAnswerChars(minAnswerChars).threads(threads).outputDirectory(outputDirectory).dryRun(dryRun)
                 .maxFileBytes(maxFileBytes).cacheDirectory(cacheDirectory).reuseCached(reuseCached)
                 .unchangedFiles(unchangedFiles).shard(shard).requireScore(requireScore).baseline(baseline)
-                .ranker(ranker).stepSummary(stepSummary);
+                .ranker(ranker).stepSummary(stepSummary).gate(gate);
     }
 
     /** The rubric's settings, as they decide whether an answer is accepted (part of a cached review's key). */
@@ -126,6 +130,7 @@ public record ReviewRequest(
         private Baseline baseline = Baseline.NONE;
         private Ranker ranker = Ranker.DEFAULT;
         private Path stepSummary;
+        private GatePolicy gate = GatePolicy.DEFAULT;
 
         private Builder() {}
 
@@ -234,6 +239,12 @@ public record ReviewRequest(
             return this;
         }
 
+        /** The gate the reports say the run was decided by; {@code null}: decided elsewhere. */
+        public Builder gate(GatePolicy value) {
+            gate = value;
+            return this;
+        }
+
         public Builder stepSummary(Path value) {
             stepSummary = value;
             return this;
@@ -242,7 +253,7 @@ public record ReviewRequest(
         public ReviewRequest build() {
             return new ReviewRequest(baseDir, files, prd, proposal, ladder, embedding, chunkSize, chunkOverlap, topK,
                     minAnswerChars, threads, outputDirectory, dryRun, maxFileBytes, cacheDirectory, reuseCached,
-                    unchangedFiles, shard, requireScore, baseline, ranker, stepSummary);
+                    unchangedFiles, shard, requireScore, baseline, ranker, stepSummary, gate);
         }
     }
 }

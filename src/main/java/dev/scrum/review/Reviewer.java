@@ -97,6 +97,9 @@ public final class Reviewer {
                 .documentInjections(request.baseline().mark(documentInjections))
                 .servers(ladder == null ? List.of() : ladder.loads())
                 .build();
+        if (request.gate() != null) {
+            run = run.toBuilder().gate(request.gate().decide(run)).build();
+        }
         ReportContext context = new ReportContext(request.layout(), documents.texts(), request.baseDir(),
                 request.stepSummary());
         return new ReviewResult(run, request.layout(), ReportFormats.writeAll(run, context));

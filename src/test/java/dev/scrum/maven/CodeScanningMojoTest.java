@@ -71,7 +71,10 @@ class CodeScanningMojoTest {
         assertEquals("scrum/gap/contradicts", results.get(4).getAsJsonObject().get("ruleId").getAsString());
         assertTrue(Files.isRegularFile(scrum.resolve("gl-code-quality.json")));
         String md = Files.readString(summary);
-        assertTrue(md.startsWith("## Scrum review\n\n**✅ All 1 file(s) resolved.** 2 gap(s).\n\n"), md);
+        assertTrue(md.startsWith("## Scrum review\n\n**❌ Gate failed**\n\n- 1 new gap(s) of kind contradicts "
+                + "(failOnGaps): src/main/java/org/acme/Invoice.java, line 76, contradicts `dueOn`: The due date ignores "
+                + "weekends\n\n"), md);
+        assertTrue(md.contains("**All 1 file(s) answered and accepted.** 2 gap(s).\n\n"), md);
         assertTrue(md.contains("| `src/main/java/org/acme/Invoice.java` | 6/10 | attempt 1 | ollama/gaps-model | 1 |"), md);
     }
 

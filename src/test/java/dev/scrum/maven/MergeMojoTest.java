@@ -70,7 +70,8 @@ class MergeMojoTest {
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
         assertEquals("1 file(s) scored below minScore 7: " + CHECKOUT + " (6/10). See "
                 + tmp.resolve("out/scrum-report.md"), e.getMessage());
-        assertEquals(List.of("1 file(s) unresolved; not failing the build (failOnUnresolved=false)"), warnings);
+        assertEquals(List.of("1 of 5 file(s) unresolved (no rung's answer was accepted): " + INVENTORY
+                + "; not failing the build (failOnUnresolved=false)"), warnings);
     }
 
     @Test

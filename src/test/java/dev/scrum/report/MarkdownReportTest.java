@@ -55,7 +55,7 @@ class MarkdownReportTest {
         List<Integer> sections = expected.stream().map(f -> MD.indexOf("\n## " + f + "\n")).toList();
         assertEquals(sections.stream().sorted().toList(), sections, "the file sections in the table's order");
         assertTrue(section("Files").contains("| 8/10 | attempt 1 | ollama/qwen3.5:latest | 1 (cached) | 5.0 s | 2,000 + 300 |"));
-        assertTrue(section("Files").contains("**Total:** 6 of 7 resolved, 15 model calls this run (1 file(s) from the cache), "
+        assertTrue(section("Files").contains("**Total:** 6 of 7 accepted, 15 model calls this run (1 file(s) from the cache), "
                 + "19,750 + 2,110 tokens."));
     }
 

@@ -314,6 +314,6 @@ class ReportWritersTest {
         assertEquals(4, lines.size());
         assertTrue(lines.get(1).contains("8/10") && lines.get(1).contains("attempt 2"));
         assertTrue(lines.get(2).contains("UNRESOLVED"));
-        assertEquals("2 file(s), 1 resolved, 1 skipped, 3 model call(s), 111.7 s", lines.get(3));
+        assertEquals("2 file(s), 1 accepted, 1 skipped, 3 model call(s) this run, 111.7 s", lines.get(3));
     }
 }

@@ -18,7 +18,7 @@ class StepSummaryTest {
     @Test
     void theVerdictAndATableWithUnresolvedFilesFirst() {
         String md = StepSummary.render(FindingFixtures.run(dir), Path.of("/ws/target/scrum-report.md"));
-        assertTrue(md.startsWith("## Scrum review\n\n**❌ 1 of 2 file(s) unresolved.** 5 gap(s).\n\n"), md);
+        assertTrue(md.startsWith("## Scrum review\n\n**1 of 2 file(s) unresolved.** 5 gap(s).\n\n"), md);
         assertTrue(md.contains("| File | Score | Accepted on | Model | Attempts | Time | Tokens | Gaps | Findings |\n"), md);
         int ledger = md.indexOf("| `src/main/java/shop/Ledger.java` | – | **unresolved** | – | 1 | 1.0 s | 810 | 0 | 0 |");
         int orders = md.indexOf("| `src/main/java/shop/Orders.java` | 7/10 | attempt 1 | ollama/qwen-test | 1 | 2.0 s | 1200 | 5 | 7 |");
