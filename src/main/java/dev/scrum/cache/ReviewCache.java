@@ -15,16 +15,29 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * Accepted reviews on disk, one file per key, outside the build directory so that {@code mvn clean} keeps
  * them. Only accepted reviews are stored. Any trouble — an unreadable entry, a full disk — is reported through
- * the warning sink and treated as a miss: the cache never fails a build.
+ * the warning sink and treated as a miss: the cache never fails a build. A hit sets its entry's modification
+ * time to now, so that {@link CachePruner} removes the entries least recently used, not the oldest written.
  */
 public final class ReviewCache {
+
+    /** The folder of the cache directory the reviews live in. */
+    public static final String AREA = "reviews";
+
+    /** An entry's name: its key, 64 hexadecimal digits of a SHA-256, and {@code .json}. */
+    private static final Pattern ENTRY = Pattern.compile("[0-9a-f]{64}\\.json");
+
+    /** What {@link AtomicFile} leaves beside an entry when a run dies between writing and moving it. */
+    private static final Pattern LEFTOVER = Pattern.compile("\\.[0-9a-f]{64}\\.json[0-9]+\\.tmp");
 
     private static final Gson GSON = new GsonBuilder()
             .registerTypeAdapter(Instant.class, new InstantAdapter())
@@ -33,6 +46,7 @@ public final class ReviewCache {
 
     private final Path directory;
     private final Consumer<String> warnings;
+    private final AtomicBoolean touchFailed = new AtomicBoolean();
 
     /**
      * @param directory where entries live, e.g. {@code ~/.m2/scrum-cache/reviews}
@@ -58,7 +72,9 @@ public final class ReviewCache {
             if (o.get("format").getAsInt() != ReviewKey.FORMAT || !key.equals(o.get("key").getAsString())) {
                 return Optional.empty();
             }
-            return Optional.of(GSON.fromJson(o.get("review"), FileReview.class));
+            FileReview review = GSON.fromJson(o.get("review"), FileReview.class);
+            touch(entry);
+            return Optional.of(review);
         } catch (IOException | RuntimeException e) {
             warnings.accept("Review cache entry " + entry + " is unreadable and was ignored: " + e.getMessage());
             return Optional.empty();
@@ -82,8 +98,35 @@ public final class ReviewCache {
         }
     }
 
+    /**
+     * Whether {@code relative}, a path under the reviews' folder, names a file this cache writes: an entry in the
+     * folder of its key's first two digits ({@code ab/ab12…ef.json}), or a temporary file a run left beside one.
+     */
+    static boolean isEntry(Path relative) {
+        if (relative.getNameCount() != 2) {
+            return false;
+        }
+        String folder = relative.getName(0).toString();
+        String name = relative.getName(1).toString();
+        String key = name.startsWith(".") ? name.substring(1) : name;
+        return (ENTRY.matcher(name).matches() || LEFTOVER.matcher(name).matches()) && key.startsWith(folder)
+                && folder.length() == 2;
+    }
+
     private Path entry(String key) {
         return directory.resolve(key.substring(0, 2)).resolve(key + ".json");
+    }
+
+    /** Marks an entry used now; a cache on a read-only disk is still read, with one warning. */
+    private void touch(Path entry) {
+        try {
+            Files.setLastModifiedTime(entry, FileTime.from(Instant.now()));
+        } catch (IOException | RuntimeException e) {
+            if (!touchFailed.getAndSet(true)) {
+                warnings.accept("Could not mark review cache entry " + entry + " as used (" + e.getMessage()
+                        + "); pruning may remove entries that are still in use");
+            }
+        }
     }
 
     /** ISO-8601 instants, so entries stay readable. */

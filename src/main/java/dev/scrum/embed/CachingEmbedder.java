@@ -12,8 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -22,15 +24,24 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * An embedder that remembers: vectors are kept on disk, keyed by the embedder's name ({@code provider/model}) and
  * a SHA-256 of the text as embedded (with the model's query or passage prefix, which callers prepend), so a
  * second run over unchanged documents and files embeds nothing. One append-only file per embedder
  * ({@code <dir>/<name>.vectors}); records are appended under a file lock, so concurrent builds may share it,
- * and a record cut short by a crash is ignored. Any trouble is a warning and a miss, never a failed build.
+ * and a record cut short by a crash is ignored. Any trouble is a warning and a miss, never a failed build. A run
+ * that used a file's vectors leaves it with its modification time set to now, so that pruning the cache
+ * ({@code dev.scrum.cache.CachePruner}) removes the files least recently used.
  */
 public final class CachingEmbedder implements Embedder {
+
+    /** The folder of the cache directory the vector files live in. */
+    public static final String AREA = "embeddings";
+
+    /** A vector file's name: the embedder's name with every other character made {@code _}. */
+    private static final Pattern VECTOR_FILE = Pattern.compile("[A-Za-z0-9._-]+\\.vectors");
 
     private static final int KEY_BYTES = 32;
     private static final int FLUSH_EVERY = 256;
@@ -114,11 +125,28 @@ public final class CachingEmbedder implements Embedder {
         return misses.get();
     }
 
-    /** Writes what is not on disk yet, then closes the delegate. */
+    /** Writes what is not on disk yet, marks the file used when vectors were read from it, then closes the delegate. */
     @Override
     public void close() {
         flush();
+        if (hits.get() > 0 && !broken && Files.isRegularFile(file)) {
+            touch();
+        }
         delegate.close();
+    }
+
+    /** Whether {@code name}, a file's name in the vector files' folder, is the name of a vector file. */
+    public static boolean isVectorFile(String name) {
+        return VECTOR_FILE.matcher(name).matches();
+    }
+
+    private void touch() {
+        try {
+            Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
+        } catch (IOException | RuntimeException e) {
+            warnings.accept("Could not mark the embedding cache " + file + " as used (" + e.getMessage()
+                    + "); pruning may remove it while it is still in use");
+        }
     }
 
     private void remember(String key, float[] vector) {

@@ -1,5 +1,7 @@
 package dev.scrum.maven;
 
+import dev.scrum.cache.CachePruner;
+import dev.scrum.cache.PruneResult;
 import dev.scrum.embed.EmbeddingException;
 import dev.scrum.ladder.Rung;
 import dev.scrum.retrieve.Ranker;
@@ -13,6 +15,7 @@ import dev.scrum.review.Shard;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -144,6 +147,20 @@ public class ReviewMojo extends AbstractGatedMojo {
     File cacheDirectory;
 
     /**
+     * At the end of a run, cache entries not used for this many days are removed from {@code cacheDirectory}
+     * (a review reused, or vectors read, counts as a use).
+     */
+    @Parameter(property = "scrum.cacheMaxAgeDays", defaultValue = "30")
+    int cacheMaxAgeDays;
+
+    /**
+     * At the end of a run, after the entries past {@code cacheMaxAgeDays}, the least recently used entries are
+     * removed until the cache takes at most this many megabytes (of 1,048,576 bytes).
+     */
+    @Parameter(property = "scrum.cacheMaxMegabytes", defaultValue = "200")
+    int cacheMaxMegabytes;
+
+    /**
      * {@code i/n}: review only a stable 1/n of the selected files (chosen by a hash of each path), for a CI
      * matrix; {@code scrum:merge} merges the shards' {@code scrum/} directories into one report and one gate.
      */
@@ -195,7 +212,18 @@ public class ReviewMojo extends AbstractGatedMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("Could not read a file or write the report: " + e.getMessage(), e);
         }
+        pruneCache();
         return Optional.of(result);
+    }
+
+    /** Keeps the cache within {@code cacheMaxAgeDays} and {@code cacheMaxMegabytes}, once the reports are written. */
+    private void pruneCache() {
+        if (cacheDirectory == null) {
+            return;
+        }
+        PruneResult pruned = new CachePruner(getLog()::warn).prune(cacheDirectory.toPath(),
+                Duration.ofDays(cacheMaxAgeDays), cacheMaxMegabytes * CachePruner.MEGABYTE);
+        getLog().info("Pruned the review cache: " + pruned.describe());
     }
 
     /** Not when this build also runs {@code scrum:aggregate}, which then makes the one gate decision. */
@@ -215,6 +243,10 @@ public class ReviewMojo extends AbstractGatedMojo {
         require(minAnswerChars >= 0, "minAnswerChars", minAnswerChars, "use 0 or more");
         require(threads > 0, "threads", threads, "use 1 or more");
         require(maxFileBytes > 0, "maxFileBytes", maxFileBytes, "use a positive number of bytes");
+        require(cacheMaxAgeDays > 0, "cacheMaxAgeDays", cacheMaxAgeDays,
+                "use 1 or more days; to empty the cache, run mvn scrum:clean-cache");
+        require(cacheMaxMegabytes > 0, "cacheMaxMegabytes", cacheMaxMegabytes,
+                "use 1 or more megabytes, e.g. 200 (the default); to empty the cache, run mvn scrum:clean-cache");
         Shard slice = parseShard(shard);
         if (prdPath == null) {
             throw new MojoExecutionException("<prdPath> is not set: point it at the PRD, e.g. docs/PRD.md");

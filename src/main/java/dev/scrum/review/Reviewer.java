@@ -63,7 +63,7 @@ public final class Reviewer {
         Ranker ranker = request.ranker();
         Embedder embedder = ranker.usesEmbeddings() ? services.embedder(request.embedding()) : null;
         CachingEmbedder cachedVectors = embedder != null && request.cacheDirectory() != null && request.reuseCached()
-                ? new CachingEmbedder(embedder, request.cacheDirectory().resolve("embeddings"), progress::warn)
+                ? new CachingEmbedder(embedder, request.cacheDirectory().resolve(CachingEmbedder.AREA), progress::warn)
                 : null;
         List<FileReview> reviews;
         Ladder ladder = request.dryRun() ? null : new Ladder(request.ladder(), services::chatClient, request.threads(),
@@ -148,7 +148,7 @@ public final class Reviewer {
             Retriever retriever, Ladder ladder, List<String> files) throws IOException {
         ReviewCache cache = request.cacheDirectory() == null || request.dryRun()
                 ? null
-                : new ReviewCache(request.cacheDirectory().resolve("reviews"), progress::warn);
+                : new ReviewCache(request.cacheDirectory().resolve(ReviewCache.AREA), progress::warn);
         FileChecks checks = new FileChecks(request.minAnswerChars(), request.requireScore(), documents.all());
         FileReviewer reviewer = new FileReviewer(request, retriever, ladder, checks, cache, injections, progress,
                 clock);

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -107,5 +110,24 @@ class CachingEmbedderTest {
         }
         assertEquals(1, warnings.size());
         assertTrue(warnings.get(0).startsWith("Could not write the embedding cache"), warnings.get(0));
+    }
+
+    @Test
+    void aRunThatReadVectorsMarksTheFileUsed() throws Exception {
+        try (CachingEmbedder cache = new CachingEmbedder(new CountingEmbedder(), dir, w -> {})) {
+            cache.embed(List.of("alpha"));
+        }
+        Path file = dir.resolve("test_counting.vectors");
+        assertTrue(CachingEmbedder.isVectorFile(file.getFileName().toString()));
+        FileTime longAgo = FileTime.from(
+                Instant.now().minus(Duration.ofDays(60)));
+        Files.setLastModifiedTime(file, longAgo);
+        List<String> warnings = new ArrayList<>();
+        try (CachingEmbedder cache = new CachingEmbedder(new CountingEmbedder(), dir, warnings::add)) {
+            cache.embed(List.of("alpha"));
+            assertEquals(1, cache.hits());
+        }
+        assertTrue(Files.getLastModifiedTime(file).compareTo(longAgo) > 0, "the file's time is now");
+        assertEquals(List.of(), warnings);
     }
 }

@@ -1,0 +1,81 @@
+package dev.scrum.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.scrum.report.FileReview;
+import dev.scrum.review.ShardFixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReviewCacheTest {
+
+    private static final String KEY = "0123456789abcdef".repeat(4);
+
+    @TempDir
+    Path tmp;
+
+    private final List<String> warnings = new ArrayList<>();
+    private Path cache;
+    private ReviewCache reviews;
+
+    /** A review stored under {@code KEY}, last used 60 days ago; its entry. */
+    private Path storedLongAgo() throws IOException {
+        cache = tmp.resolve("cache");
+        reviews = new ReviewCache(cache.resolve(ReviewCache.AREA), warnings::add);
+        reviews.store(KEY, ShardFixtures.review(ShardFixtures.CART, 8, 1_000));
+        Path entry = cache.resolve("reviews/01/" + KEY + ".json");
+        Files.setLastModifiedTime(entry, FileTime.from(Instant.now().minus(Duration.ofDays(60))));
+        return entry;
+    }
+
+    @Test
+    void aHitMarksTheEntryUsedSoPruningKeepsIt() throws IOException {
+        Path entry = storedLongAgo();
+
+        Instant before = Instant.now().minusSeconds(1);
+        Optional<FileReview> hit = reviews.find(KEY);
+
+        assertTrue(hit.isPresent());
+        assertFalse(Files.getLastModifiedTime(entry).toInstant().isBefore(before), "the hit set the time to now");
+        PruneResult pruned = new CachePruner(warnings::add).prune(cache, Duration.ofDays(30), CachePruner.MEGABYTE);
+        assertEquals(0, pruned.removed());
+        assertEquals(1, pruned.kept());
+        assertTrue(Files.exists(entry));
+        assertEquals(List.of(), warnings);
+    }
+
+    @Test
+    void aMissLeavesNoTraceAndAnEntryUnusedForLongIsPruned() throws IOException {
+        Path entry = storedLongAgo();
+        FileTime longAgo = Files.getLastModifiedTime(entry);
+
+        assertTrue(reviews.find("01" + "f".repeat(62)).isEmpty());
+
+        assertEquals(longAgo, Files.getLastModifiedTime(entry));
+        PruneResult pruned = new CachePruner(warnings::add).prune(cache, Duration.ofDays(30), CachePruner.MEGABYTE);
+        assertEquals(1, pruned.removed());
+        assertFalse(Files.exists(entry));
+    }
+
+    @Test
+    void theEntriesItWritesAreTheOnesThePrunerRecognises() {
+        assertTrue(ReviewCache.isEntry(Path.of("01", KEY + ".json")));
+        assertTrue(ReviewCache.isEntry(Path.of("01", "." + KEY + ".json42.tmp")));
+        assertFalse(ReviewCache.isEntry(Path.of("02", KEY + ".json")));
+        assertFalse(ReviewCache.isEntry(Path.of(KEY + ".json")));
+        assertFalse(ReviewCache.isEntry(Path.of("01", KEY + ".JSON")));
+        assertFalse(ReviewCache.isEntry(Path.of("01", KEY.substring(1) + ".json")));
+        assertFalse(ReviewCache.isEntry(Path.of("01", "." + KEY + ".jsonx.tmp")));
+    }
+}
