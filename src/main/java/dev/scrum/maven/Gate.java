@@ -6,6 +6,7 @@ import dev.scrum.report.Finding;
 import dev.scrum.report.Injection;
 import dev.scrum.report.RunReport;
 import dev.scrum.report.ScrumRule;
+import dev.scrum.report.UnansweredCause;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,7 +21,8 @@ import org.apache.maven.plugin.logging.Log;
 /**
  * SPEC.md's build outcome for a finished run, the one decision of {@code scrum:review}, {@code scrum:merge} and
  * {@code scrum:aggregate} (their {@link AbstractGatedMojo} validates the parameters): fails on unresolved files
- * (when {@code failOnUnresolved}), on accepted reviews scored below {@code minScore} (when above 0) and on new
+ * (when {@code failOnUnresolved}; each cause that left files unanswered, such as a refused connection, is named
+ * once with its files and what to do), on accepted reviews scored below {@code minScore} (when above 0) and on new
  * gaps of the {@code failOnGaps} kinds (gaps marked {@code known} by the baseline never fail it), naming the
  * files and the report, in one message. A dry run is never failed. Decides from the run alone: nothing is
  * reviewed again.
@@ -52,6 +54,7 @@ record Gate(boolean failOnUnresolved, int minScore, Set<String> failOnGaps, bool
             failures.add(unresolved.size() + " of " + run.reviews().size()
                     + " file(s) unresolved (no rung's answer was accepted): "
                     + unresolved.stream().map(FileReview::file).collect(Collectors.joining(", ")));
+            UnansweredCause.message(unresolved).ifPresent(failures::add);
         } else if (!unresolved.isEmpty()) {
             log.warn(unresolved.size() + " file(s) unresolved; not failing the build (failOnUnresolved=false)");
         }
