@@ -18,6 +18,9 @@ def advice = "start Ollama (`ollama serve`) or run with -Dscrum.dryRun or -Dscru
         "1 file(s) unanswered: rung ollama-cloud/gpt-oss:120b not called: environment variable SCRUM_IT_UNSET_KEY " +
         "is not set. See "
 assert log =~ java.util.regex.Pattern.quote(cause.toString()) + '\\S{1,3} ' + java.util.regex.Pattern.quote(advice.toString())
+// rung 2 is on the server that refused rung 1: one line, no start line of its own
+assert log =~ /\Q${file}\E attempt 2\/3 ollama\/qwen3:latest: error, [0-9.]+ s \(as attempt 1\)/
+assert !log.contains("${file} attempt 2/3 ollama/qwen3:latest\n")
 def review = new groovy.json.JsonSlurper().parse(new File(basedir, "target/scrum/review_${file.replace('/', '_')}.json"))
 assert review.attempts_history*.status == ['error', 'error', 'skipped']
 return true

@@ -1,5 +1,6 @@
 package dev.scrum.ladder;
 
+import java.net.URI;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,6 +68,15 @@ public record FailureCause(Kind kind, String server, String detail) {
             }
         }
         return Optional.of(new FailureCause(Kind.OTHER, server, error.replaceAll(RETRIES, "")));
+    }
+
+    /** Whether a call to {@code rung} would meet this cause again: a refused connection at each of its servers. */
+    public boolean refuses(Rung rung) {
+        return kind == Kind.REFUSED && rung.baseUrls().stream().allMatch(u -> server.equals(origin(u)));
+    }
+
+    private static String origin(URI url) {
+        return url.getScheme() + "://" + url.getHost() + (url.getPort() == -1 ? "" : ":" + url.getPort());
     }
 
     /** The first server the error names, as {@code scheme://host:port}; {@code ""} when it names none. */
