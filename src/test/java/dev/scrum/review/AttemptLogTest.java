@@ -7,7 +7,6 @@ import dev.scrum.ladder.AttemptStatus;
 import dev.scrum.ladder.Rung;
 import dev.scrum.provider.Provider;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,18 +17,9 @@ class AttemptLogTest {
             + "running there?); the rung is left out for the rest of the run";
     private static final String NO_KEY = "no API key: set OLLAMA_API_KEY or give the rung a serverId or apiKeyEnv";
 
-    private final List<String> lines = new ArrayList<>();
-    private final AttemptLog log = new AttemptLog(new Progress() {
-        @Override
-        public void info(String line) {
-            lines.add(line);
-        }
-
-        @Override
-        public void warn(String line) {
-            lines.add("WARN " + line);
-        }
-    }, "[1/6] A.java");
+    private final ProgressLines progress = new ProgressLines();
+    private final List<String> lines = progress.lines;
+    private final AttemptLog log = new AttemptLog(progress, "[1/6] A.java");
 
     private void refused(int n, String model) {
         Rung rung = Rung.of(Provider.OLLAMA, model, LOCAL);
