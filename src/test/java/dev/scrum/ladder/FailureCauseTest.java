@@ -1,9 +1,12 @@
 package dev.scrum.ladder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scrum.check.Rubric;
 import dev.scrum.ladder.FailureCause.Kind;
+import dev.scrum.llm.ApiKey;
 import dev.scrum.provider.Provider;
 import dev.scrum.testing.FakeModelServer;
 import dev.scrum.testing.FakeModelServerExtension;
@@ -102,5 +105,23 @@ class FailureCauseTest {
                 "http: HTTP 500 from http://[::1]:8080/v1/chat/completions: boom (after 2 retries)", 10);
         assertEquals(new FailureCause(Kind.OTHER, "http://[::1]:8080",
                 "http: HTTP 500 from http://[::1]:8080/v1/chat/completions: boom"), cause(a).orElseThrow());
+    }
+
+    @Test
+    void aRefusedKeyIsNamedByWhereItCameFromNeverByItsValue() {
+        String canary = "sk-canary-failure-cause-0123456789";
+        FakeModelServer server = fake.server();
+        server.script("gpt-4o-mini", Reply.status(401, "{\"error\":{\"message\":\"Incorrect API key provided: " + canary
+                + "\"}}"));
+        Rung rung = Rung.builder().provider(Provider.OPENAI).model("gpt-4o-mini").baseUrl(server.openAiUrl())
+                .apiKey(ApiKey.of(canary, "environment variable OPENAI_API_KEY")).build();
+
+        Attempt attempt = climb(rung).get(0);
+
+        assertEquals(new FailureCause(Kind.UNAUTHORIZED, origin(server.openAiUrl()), "401"),
+                cause(attempt).orElseThrow());
+        assertFalse(attempt.error().contains(canary), attempt.error());
+        assertTrue(attempt.error().contains("environment variable OPENAI_API_KEY"),
+                attempt.error());
     }
 }
