@@ -7,7 +7,7 @@ try {
     def log = p.buildLog()
     assert log.contains('BUILD FAILURE')
     def fake = new File(basedir, '.mvn/maven.config').readLines().find { it.startsWith('-Dfake.url=') } - '-Dfake.url='
-    def crashed = "1 file(s) unanswered: http: HTTP 500 from ${fake}/api/chat: llama runner process has " +
+    def crashed = "1 file(s) unanswered: HTTP 500 from ${fake}/api/chat: llama runner process has " +
             "terminated: exit status 2 (rung ollama/broken-model)"
     assert log.contains("1 of 1 file(s) unresolved (no rung's answer was accepted): ${file}. ${crashed}. See ${report.canonicalFile}") ||
             log.contains("1 of 1 file(s) unresolved (no rung's answer was accepted): ${file}. ${crashed}. See ${report.absolutePath}")

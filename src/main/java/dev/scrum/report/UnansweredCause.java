@@ -88,7 +88,7 @@ public record UnansweredCause(FailureCause cause, Set<String> rungs, Set<String>
                     + " — give the rung a valid key through <serverId> (settings.xml) or <apiKeyEnv>";
             case SKIPPED -> (rungs.size() == 1 ? "rung " : "rungs ") + String.join(", ", rungs) + " not called: "
                     + cause.detail();
-            case OTHER -> cause.detail() + on;
+            case OTHER -> cause.detail().replaceFirst("^http: (?=HTTP )", "") + on;
         };
     }
 

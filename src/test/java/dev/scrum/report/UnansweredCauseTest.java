@@ -72,7 +72,8 @@ class UnansweredCauseTest {
                 + "1 file(s) unanswered (src/B.java): HTTP 401, the API key was refused by https://api.example.test "
                 + "(rung openai/gpt-4o-mini) — give the rung a valid key through <serverId> (settings.xml) or "
                 + "<apiKeyEnv>; "
-                + "1 file(s) unanswered (src/C.java): " + crash + " (rung ollama/qwen3:latest)"),
+                + "1 file(s) unanswered (src/C.java): " + crash.substring("http: ".length())
+                + " (rung ollama/qwen3:latest)"),
                 UnansweredCause.message(files));
     }
 
