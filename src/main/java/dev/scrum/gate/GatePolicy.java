@@ -7,6 +7,7 @@ import dev.scrum.report.Finding;
 import dev.scrum.report.Injection;
 import dev.scrum.report.RunReport;
 import dev.scrum.report.ScrumRule;
+import dev.scrum.report.UnansweredCause;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -55,6 +56,8 @@ public record GatePolicy(boolean failOnUnresolved, int minScore, Set<String> fai
                     + unresolved.stream().map(FileReview::file).collect(Collectors.joining(", "));
             if (failOnUnresolved) {
                 failures.add(what);
+                // each cause that left files unanswered (a refused connection, a missing model), once, with the fix
+                UnansweredCause.message(unresolved).ifPresent(failures::add);
             } else {
                 warnings.add(what + "; not failing the build (failOnUnresolved=false)");
             }

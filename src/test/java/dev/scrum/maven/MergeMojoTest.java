@@ -31,6 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
 @MojoTest
 class MergeMojoTest {
 
+    /** Why the fixtures' unresolved file got no answer, as the shards' JSON recorded it. */
+    private static final String CAUSES = "1 file(s) unanswered: HTTP 500 (rung ollama/qwen3.5:latest); 1 file(s) "
+            + "unanswered: rung ollama-cloud/gpt-oss:120b not called: no API key";
+
     @TempDir
     Path tmp;
 
@@ -49,8 +53,8 @@ class MergeMojoTest {
     void writesOneReportAndFailsOnTheUnresolvedFileNamingItAndTheReport(MergeMojo mojo) throws Exception {
         MojoFailureException e = assertThrows(MojoFailureException.class, shardsOf(mojo)::execute);
         Path report = tmp.resolve("out/scrum-report.md");
-        assertEquals("1 of 5 file(s) unresolved (no rung's answer was accepted): " + INVENTORY + ". See " + report,
-                e.getMessage());
+        assertEquals("1 of 5 file(s) unresolved (no rung's answer was accepted): " + INVENTORY + ". " + CAUSES
+                + ". See " + report, e.getMessage());
         assertTrue(Files.readString(report).contains("1 of 5 file(s) unresolved"));
         JsonObject summary = JsonParser.parseString(Files.readString(tmp.resolve("out/scrum/summary.json")))
                 .getAsJsonObject();
@@ -80,7 +84,8 @@ class MergeMojoTest {
     void bothFailuresAreNamedInOneMessage(MergeMojo mojo) throws Exception {
         shardsOf(mojo).minScore = 7;
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
-        assertEquals("1 of 5 file(s) unresolved (no rung's answer was accepted): " + INVENTORY + ". 1 file(s) scored "
+        assertEquals("1 of 5 file(s) unresolved (no rung's answer was accepted): " + INVENTORY + ". " + CAUSES
+                + ". 1 file(s) scored "
                 + "below minScore 7: " + CHECKOUT + " (6/10). See " + tmp.resolve("out/scrum-report.md"), e.getMessage());
     }
 

@@ -173,4 +173,23 @@ class BadInputTest {
                 + "or give the rung a serverId or apiKeyEnv). Configure an API key (serverId or apiKeyEnv) or add a "
                 + "local rung.", e.getMessage());
     }
+
+    @Test
+    void offlineWithEveryRemoteRungSkippedTheAdviceIsToGoOnlineOrAddALocalRungNotAKey() {
+        Rung cloud = Rung.of(Provider.OLLAMA_CLOUD, "gpt-oss:120b", URI.create("https://ollama.com")).offline();
+        Rung keyless = Rung.of(Provider.OPENAI, "gpt-4o-mini", URI.create("https://api.example.test/v1"))
+                .withSkipReason("no API key: set OPENAI_API_KEY or give the rung a serverId or apiKeyEnv");
+        Reviewer reviewer = new Reviewer(ReviewerTest.services(GOOD), Progress.SILENT);
+
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> reviewer.run(
+                request(List.of("src/A.java"), base.resolve("PRD.md"), null, List.of(cloud, keyless))));
+
+        assertEquals("ladder", e.parameter());
+        assertEquals("no rung of the ladder can be called: ollama-cloud/gpt-oss:120b (offline: Maven runs offline "
+                + "(-o) and https://ollama.com is not on this machine); openai/gpt-4o-mini (no API key: set "
+                + "OPENAI_API_KEY or give the rung a serverId or apiKeyEnv). The remote rungs were skipped because "
+                + "Maven runs offline (-o): run without -o, configure a local rung (Ollama on localhost: "
+                + "<provider>ollama</provider> with no <baseUrl>), or run with -Dscrum.dryRun.", e.getMessage());
+        assertFalse(e.getMessage().contains("Configure an API key"), e.getMessage());
+    }
 }
