@@ -67,6 +67,22 @@ class MergeMojoTest {
     @Test
     @Basedir("/projects/merge")
     @InjectMojo(goal = "merge", pom = "pom.xml")
+    void failOnViolationFalseLogsTheDecisionFirstAndTheFailureButPasses(MergeMojo mojo) throws Exception {
+        shardsOf(mojo).minScore = 7;
+        mojo.failOnViolation = false;
+        List<String> errors = LogLines.errors(mojo);
+        mojo.execute();
+        assertEquals(2, errors.size(), errors.toString());
+        assertTrue(errors.get(0).startsWith("Gate failed: 1 of 5 file(s) unresolved"), errors.get(0));
+        assertTrue(errors.get(1).contains("1 file(s) scored below minScore 7: " + CHECKOUT + " (6/10). See "), errors.get(1));
+        JsonObject gate = JsonParser.parseString(Files.readString(tmp.resolve("out/scrum/summary.json")))
+                .getAsJsonObject().getAsJsonObject("gate");
+        assertEquals("failed", gate.get("outcome").getAsString(), "the reports still say the gate failed");
+    }
+
+    @Test
+    @Basedir("/projects/merge")
+    @InjectMojo(goal = "merge", pom = "pom.xml")
     void minScoreFailsOnLowScoresNamingFilesAndScores(MergeMojo mojo) throws Exception {
         shardsOf(mojo).failOnUnresolved = false;
         mojo.minScore = 7;
