@@ -5,6 +5,7 @@ import dev.scrum.cache.PruneResult;
 import dev.scrum.embed.EmbeddingException;
 import dev.scrum.ladder.Rung;
 import dev.scrum.retrieve.Ranker;
+import dev.scrum.redact.SecretRedactor;
 import dev.scrum.review.ConfigurationException;
 import dev.scrum.review.HttpModelServices;
 import dev.scrum.review.Progress;
@@ -324,12 +325,12 @@ public class ReviewMojo extends AbstractGatedMojo {
         return new Progress() {
             @Override
             public void info(String line) {
-                getLog().info(line);
+                getLog().info(SecretRedactor.standard().mask(line));
             }
 
             @Override
             public void warn(String line) {
-                getLog().warn(line);
+                getLog().warn(SecretRedactor.standard().mask(line));
             }
         };
     }
