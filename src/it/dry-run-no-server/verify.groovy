@@ -22,7 +22,7 @@ assert summary.retrieval == 'lexical'
 assert summary.embedder == ''
 def topOffsets = [] as Set
 expected.each { file, heading ->
-    def review = p.json("target/scrum/review_${file.replace('/', '_')}.json")
+    def review = p.review("target/scrum", file)
     assert review.file == file
     assert review.attempts_made == 0
     def prdChunks = review.top_prd_chunks

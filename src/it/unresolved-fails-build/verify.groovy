@@ -24,7 +24,7 @@ try {
     assert summary.per_file[0].containsKey('accepted_on')
     assert summary.per_file[0].model == ''
     assert summary.per_file[0].score == null
-    def review = p.json("target/scrum/review_${file.replace('/', '_')}.json")
+    def review = p.review("target/scrum", file)
     assert review.attempts_history*.status == ['error', 'thin']
     assert review.accepted_on == null
     assert review.escalated_to_model == ''

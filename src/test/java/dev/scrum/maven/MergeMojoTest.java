@@ -1,5 +1,6 @@
 package dev.scrum.maven;
 
+import dev.scrum.report.ReportLayout;
 import static dev.scrum.review.ShardFixtures.ALL;
 import static dev.scrum.review.ShardFixtures.CHECKOUT;
 import static dev.scrum.review.ShardFixtures.EARLY;
@@ -111,7 +112,7 @@ class MergeMojoTest {
     void passesWhenTheGateAllows(MergeMojo mojo) throws Exception {
         shardsOf(mojo).failOnUnresolved = false;
         mojo.execute();
-        assertTrue(Files.isRegularFile(tmp.resolve("out/scrum/review_src_main_java_org_acme_Invoice.java.json")));
+        assertTrue(Files.isRegularFile(tmp.resolve("out/scrum/" + ReportLayout.reviewFileName("src/main/java/org/acme/Invoice.java"))));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.scrum.maven;
 
+import dev.scrum.report.ReportLayout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -37,7 +38,7 @@ class ReviewMojoTest {
         assertEquals(2, summary.get("target_count").getAsInt());
         assertTrue(summary.get("dry_run").getAsBoolean());
         JsonObject review = JsonParser.parseString(Files.readString(
-                out.resolve("scrum/review_src_main_java_org_acme_Invoice.java.json"))).getAsJsonObject();
+                out.resolve("scrum/" + ReportLayout.reviewFileName("src/main/java/org/acme/Invoice.java")))).getAsJsonObject();
         assertEquals(3, review.getAsJsonArray("top_prd_chunks").size());
         assertEquals(0, review.get("attempts_made").getAsInt());
     }
@@ -79,7 +80,7 @@ class ReviewMojoTest {
         assertEquals("dense", summary.get("retrieval").getAsString());
         assertEquals("local/all-minilm-l6-v2-q", summary.get("embedder").getAsString());
         JsonObject best = JsonParser.parseString(Files.readString(
-                out.resolve("scrum/review_src_main_java_org_acme_Invoice.java.json"))).getAsJsonObject()
+                out.resolve("scrum/" + ReportLayout.reviewFileName("src/main/java/org/acme/Invoice.java")))).getAsJsonObject()
                 .getAsJsonArray("top_prd_chunks").get(0).getAsJsonObject();
         assertEquals(1, best.get("dense_rank").getAsInt());
         assertTrue(best.get("bm25_rank").isJsonNull());
@@ -224,7 +225,7 @@ class ReviewMojoTest {
             org.mockito.Mockito.when(mojo.session.isOffline()).thenReturn(true);
             mojo.execute();
             JsonObject review = JsonParser.parseString(Files.readString(mojo.project.getBasedir().toPath()
-                    .resolve("target/scrum/review_src_main_java_org_acme_Invoice.java.json"))).getAsJsonObject();
+                    .resolve("target/scrum/" + ReportLayout.reviewFileName("src/main/java/org/acme/Invoice.java")))).getAsJsonObject();
             JsonObject skipped = review.getAsJsonArray("attempts_history").get(0).getAsJsonObject();
             assertEquals("skipped", skipped.get("status").getAsString());
             assertEquals("offline: Maven runs offline (-o) and https://ollama.com is not on this machine",

@@ -1,5 +1,6 @@
 package dev.scrum.review;
 
+import dev.scrum.report.ReportLayout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -100,8 +101,8 @@ class BadInputTest {
         ReviewResult result = run(List.of("src/A.java", "src/Latin1.java"));
 
         assertEquals(2, result.run().resolvedCount());
-        assertTrue(json("review_src_Latin1.java.json").get("malformed_utf8").getAsBoolean());
-        assertFalse(json("review_src_A.java.json").get("malformed_utf8").getAsBoolean());
+        assertTrue(json(ReportLayout.reviewFileName("src/Latin1.java")).get("malformed_utf8").getAsBoolean());
+        assertFalse(json(ReportLayout.reviewFileName("src/A.java")).get("malformed_utf8").getAsBoolean());
         assertTrue(Files.readString(result.reportFile())
                 .contains("Not valid UTF-8: malformed bytes were replaced (U+FFFD) before the review."));
     }
@@ -127,7 +128,7 @@ class BadInputTest {
         assertEquals(3, calls.get());
         assertEquals(List.of("src/B.java"), result.unresolved().stream().map(FileReview::file).toList());
         assertEquals(2, result.run().resolvedCount());
-        JsonObject attempt = json("review_src_B.java.json").getAsJsonArray("attempts_history").get(0).getAsJsonObject();
+        JsonObject attempt = json(ReportLayout.reviewFileName("src/B.java")).getAsJsonArray("attempts_history").get(0).getAsJsonObject();
         assertEquals("error", attempt.get("status").getAsString());
         assertEquals(UnexpectedFailure.PLUGIN, attempt.get("provider_model").getAsString());
         assertTrue(attempt.get("error").getAsString().startsWith(
