@@ -78,6 +78,14 @@ abstract class AbstractGatedMojo extends AbstractMojo {
     @Parameter(property = "scrum.failOnInjection", defaultValue = "true")
     boolean failOnInjection = true;
 
+    /**
+     * Fail the build when a selected file was not reviewed: binary (a NUL byte), larger than {@code maxFileBytes},
+     * or unreadable. Each is named with its reason; an empty file has nothing to review and does not count. Leave
+     * a file out on purpose with {@code excludes}. Off, it is a warning.
+     */
+    @Parameter(property = "scrum.failOnSkipped", defaultValue = "true")
+    boolean failOnSkipped = true;
+
     /** The process environment ({@code GITHUB_STEP_SUMMARY}, API keys); tests hand in their own. */
     Map<String, String> environment = System.getenv();
 
@@ -96,7 +104,8 @@ abstract class AbstractGatedMojo extends AbstractMojo {
             getLog().info("Skipping " + work + " (scrum.skip=true)");
             return;
         }
-        gate = new Gate(failOnUnresolved, checkMinScore(minScore), gapKinds(failOnGaps), failOnInjection);
+        gate = new Gate(failOnUnresolved, checkMinScore(minScore), gapKinds(failOnGaps), failOnInjection,
+                failOnSkipped);
         Optional<ReviewResult> result = run();
         if (result.isPresent()) {
             conclude(result.get(), gate);
