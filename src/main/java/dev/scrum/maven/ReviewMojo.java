@@ -235,6 +235,11 @@ public class ReviewMojo extends AbstractGatedMojo {
         getLog().info("Pruned the review cache: " + pruned.describe());
     }
 
+    @Override
+    boolean dryRun() {
+        return dryRun;
+    }
+
     /** Not when this build also runs {@code scrum:aggregate}, which then makes the one gate decision. */
     @Override
     boolean decidesGate() {

@@ -62,7 +62,19 @@ final class RunOverview {
                 + (untrusted == 1 ? "is" : "are") + " untrusted.";
     }
 
+    /**
+     * What the file tables say when there is no review: {@code No file was selected for review.}, or, when files
+     * were selected and all skipped, {@code 3 file(s) selected, none reviewable: src/A.java (binary: …), ….}
+     */
+    static String nothingReviewed(RunReport run) {
+        return run.skipped().isEmpty() ? "No file was selected for review."
+                : SkippedFile.noneReviewable(run.skipped()) + ".";
+    }
+
     private static String outcome(RunReport run) {
+        if (run.reviews().isEmpty()) {
+            return nothingReviewed(run);
+        }
         if (run.dryRun()) {
             return "Dry run: " + run.reviews().size() + " file(s) would be reviewed; no model was called.";
         }

@@ -70,7 +70,10 @@ public final class Reviewer {
                 new LimitLog(progress));
         try {
             if (reviewable.isEmpty() && request.unchangedFiles().isEmpty()) {
-                progress.warn("No file selected for review: check includes, excludes and files.");
+                progress.warn(request.files().isEmpty()
+                        ? "No file selected for review: check includes, excludes and files."
+                        : SkippedFile.noneReviewable(skipped) + ". Nothing is reviewed; list a file in <excludes> "
+                                + "to leave it out on purpose.");
                 reviews = List.of();
             } else {
                 Retriever retriever = index(request, documents, cachedVectors == null ? embedder : cachedVectors,

@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.scrum.review.Shard;
+import dev.scrum.review.ShardFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,13 +40,29 @@ class MergeMojoTest {
     @TempDir
     Path tmp;
 
-    /** Shards 1/2 and 2/2 of the fixtures' five files (one unresolved, one scored 6) in {@code tmp/shards}. */
+    /**
+     * Shards 1/2 and 2/2 of the fixtures' five files (one unresolved, one scored 6, one skipped as too large) in
+     * {@code tmp/shards}; the skipped file not failing the build, unless a test turns {@code failOnSkipped} on.
+     */
     private MergeMojo shardsOf(MergeMojo mojo) throws Exception {
         shard(tmp.resolve("shards/scrum-shard-1"), new Shard(1, 2), LATE, 1_000);
         shard(tmp.resolve("shards/scrum-shard-2"), new Shard(2, 2), EARLY, 2_000);
         mojo.shardDirectories = List.of(tmp.resolve("shards").toFile());
         mojo.outputDirectory = tmp.resolve("out").toFile();
+        mojo.failOnSkipped = false;
         return mojo;
+    }
+
+    @Test
+    @Basedir("/projects/merge")
+    @InjectMojo(goal = "merge", pom = "pom.xml")
+    void aFileAShardSkippedFailsTheMergedGateByDefault(MergeMojo mojo) throws Exception {
+        shardsOf(mojo).failOnUnresolved = false;
+        mojo.failOnSkipped = true;
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals("1 selected file(s) were not reviewed (failOnSkipped): " + ShardFixtures.BIG + " (larger than "
+                + "maxFileBytes); list a file in <excludes> to leave it out of the review on purpose. See "
+                + tmp.resolve("out/scrum-report.md"), e.getMessage());
     }
 
     @Test
@@ -92,7 +109,9 @@ class MergeMojoTest {
         assertEquals("1 file(s) scored below minScore 7: " + CHECKOUT + " (6/10). See "
                 + tmp.resolve("out/scrum-report.md"), e.getMessage());
         assertEquals(List.of("1 of 5 file(s) unresolved (no rung's answer was accepted): " + INVENTORY
-                + "; not failing the build (failOnUnresolved=false)"), warnings);
+                + "; not failing the build (failOnUnresolved=false)", "1 selected file(s) were not reviewed "
+                + "(failOnSkipped): " + ShardFixtures.BIG + " (larger than maxFileBytes); not failing the build "
+                + "(failOnSkipped=false)"), warnings);
     }
 
     @Test

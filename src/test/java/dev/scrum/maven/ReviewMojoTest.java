@@ -98,6 +98,20 @@ class ReviewMojoTest {
     }
 
     @Test
+    @Basedir("/projects/dry-run")
+    @InjectMojo(goal = "review", pom = "pom.xml")
+    @MojoParameter(name = "minScore", value = "6")
+    void aDryRunWithAGateWarnsThatTheBuildIsNotGatedAndTheReportSaysSo(ReviewMojo mojo) throws Exception {
+        List<String> warnings = LogLines.warnings(mojo);
+        mojo.execute();
+        assertTrue(warnings.contains("scrum.dryRun is set, so the gate (minScore 6) is not applied: this build is not "
+                + "gated"), warnings.toString());
+        String report = Files.readString(mojo.project.getBasedir().toPath().resolve("target/scrum-report.md"));
+        assertTrue(report.startsWith("# Scrum review report\n\n**Gate not applied**\n\n- dry run: no model was "
+                + "called, so the gate (minScore 6) is not applied: this build is not gated\n"), report);
+    }
+
+    @Test
     @Basedir("/projects/missing-prd")
     @InjectMojo(goal = "review", pom = "pom.xml")
     @MojoParameter(name = "skip", value = "true")
@@ -106,6 +120,10 @@ class ReviewMojoTest {
         List<String> infos = LogLines.infos(mojo);
         mojo.execute();
         assertEquals(List.of("Skipping the review (scrum.skip=true)"), infos);
+        List<String> warnings = LogLines.warnings(mojo);
+        mojo.execute();
+        assertEquals(List.of("scrum.skip is set, so the gate (minScore 11) is not applied: this build is not gated"),
+                warnings);
         assertFalse(Files.exists(mojo.project.getBasedir().toPath().resolve("target/scrum-report.md")));
     }
 
