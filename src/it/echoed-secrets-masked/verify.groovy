@@ -22,7 +22,7 @@ try {
     assert chats[0].body.messages.find { it.role == 'user' }.content.contains('s3cr3tFakeNetrc')
 
     // the review was accepted, and its findings say where the masks are
-    def review = p.json('target/scrum/review_src_main_java_com_example_Deploy.java.json')
+    def review = p.review('target/scrum', 'src/main/java/com/example/Deploy.java')
     assert review.accepted_on == 1
     assert review.score == 2
     def report = p.text('target/scrum-report.md')

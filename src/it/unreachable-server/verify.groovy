@@ -21,6 +21,6 @@ assert log =~ java.util.regex.Pattern.quote(cause.toString()) + '\\S{1,3} ' + ja
 // rung 2 is on the server that refused rung 1: one line, no start line of its own
 assert log =~ /\Q${file}\E attempt 2\/3 ollama\/qwen3:latest: error, [0-9.]+ s \(as attempt 1\)/
 assert !log.contains("${file} attempt 2/3 ollama/qwen3:latest\n")
-def review = new groovy.json.JsonSlurper().parse(new File(basedir, "target/scrum/review_${file.replace('/', '_')}.json"))
+def review = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/scrum/' + dev.scrum.testing.InvokerProject.reviewName(file)))
 assert review.attempts_history*.status == ['error', 'error', 'skipped']
 return true
