@@ -38,13 +38,6 @@ final class RunOverview {
         return injected.isEmpty() ? outcome(run) : injected + " " + outcome(run);
     }
 
-    /**
-     * What the gate decided and why ({@link GateDecision#headline()}), or {@code ""} when the run does not carry
-     * the decision (a module's review in a reactor decided by {@code scrum:aggregate}).
-     */
-    static String decision(RunReport run) {
-        return run.gate() == null ? "" : run.gate().headline();
-    }
 
     /**
      * {@code Prompt injection: 2 in what the models were sent (1 new); 1 review read one and is untrusted.}, or
