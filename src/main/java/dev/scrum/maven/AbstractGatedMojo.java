@@ -6,6 +6,7 @@ import dev.scrum.report.BaselineFile;
 import dev.scrum.report.BaselineState;
 import dev.scrum.report.ConsoleSummary;
 import dev.scrum.report.GateDecision;
+import dev.scrum.report.ReadFirst;
 import dev.scrum.report.RunReport;
 import dev.scrum.report.ScrumRule;
 import dev.scrum.report.WrittenReport;
@@ -243,6 +244,7 @@ abstract class AbstractGatedMojo extends AbstractMojo {
                 getLog().info(decision.headline());
             }
         }
+        ReadFirst.of(run).lines().forEach(getLog()::warn);
         ConsoleSummary.lines(run).forEach(getLog()::info);
         for (WrittenReport written : result.reports()) {
             if (written.problem() == null) {

@@ -147,6 +147,31 @@ final class HtmlReportWriter {
         html.append("</section>\n");
     }
 
+    /** After the decision: the new gaps, the invalid citations and the unresolved files with their causes. */
+    private void readFirst(ReadFirst first) {
+        if (first.isEmpty()) {
+            return;
+        }
+        html.append("<section class=\"read-first\" id=\"read-first\">\n");
+        list("New gaps, the most severe first", first.gaps());
+        list("Citations of passages a file was not sent", first.citations());
+        list("Unresolved files", first.unresolved());
+        if (first.more() != null) {
+            html.append("<p>").append(Html.esc(first.more())).append("</p>\n");
+        }
+        html.append("</section>\n");
+    }
+
+    private void list(String title, List<ReadFirst.Line> items) {
+        if (items.isEmpty()) {
+            return;
+        }
+        html.append("<h2>").append(Html.esc(title)).append("</h2>\n<ul>\n");
+        items.forEach(i -> html.append("<li><code>").append(Html.esc(i.where())).append("</code>")
+                .append(Html.esc(i.separator())).append(Html.esc(i.what())).append("</li>\n"));
+        html.append("</ul>\n");
+    }
+
     private void header(String verdict, List<RequirementsCoverage.Row> coverage) {
         String css = run.dryRun() ? "dry"
                 : run.unresolved().isEmpty() && run.newInjections().isEmpty() ? "ok" : "fail";
@@ -154,6 +179,7 @@ final class HtmlReportWriter {
         gate(run.gate());
         html.append("<p class=\"verdict ").append(css)
                 .append("\" id=\"verdict\">").append(Html.esc(verdict)).append("</p>\n");
+        readFirst(ReadFirst.of(run));
         String headline = RunOverview.headline(run, coverage);
         if (!headline.isEmpty()) {
             html.append("<p class=\"headline\">").append(Html.esc(headline)).append("</p>\n");

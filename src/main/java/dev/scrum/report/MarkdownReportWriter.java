@@ -50,6 +50,7 @@ public final class MarkdownReportWriter {
         md.append("# Scrum review report\n\n");
         decision(md, run.gate());
         md.append("**").append(cell(RunOverview.verdict(run))).append("**\n\n");
+        readFirst(md, ReadFirst.of(run));
         String headline = RunOverview.headline(run, coverage);
         if (!headline.isEmpty()) {
             md.append(headline).append("\n\n");
@@ -113,6 +114,26 @@ public final class MarkdownReportWriter {
         if (!gate.failures().isEmpty() || !gate.warnings().isEmpty() || !gate.notes().isEmpty()) {
             md.append('\n');
         }
+    }
+
+    /** After the decision: the new gaps, the invalid citations and the unresolved files with their causes. */
+    static void readFirst(StringBuilder md, ReadFirst first) {
+        list(md, "New gaps, the most severe first", first.gaps());
+        list(md, "Citations of passages a file was not sent", first.citations());
+        list(md, "Unresolved files", first.unresolved());
+        if (first.more() != null) {
+            md.append('_').append(cell(first.more())).append("_\n\n");
+        }
+    }
+
+    private static void list(StringBuilder md, String title, List<ReadFirst.Line> items) {
+        if (items.isEmpty()) {
+            return;
+        }
+        md.append("**").append(title).append("**\n\n");
+        items.forEach(i -> md.append("- ").append(code(i.where())).append(i.separator()).append(cell(i.what()))
+                .append('\n'));
+        md.append('\n');
     }
 
     /** The prompt injections, first: where each is, what it is, the text, safely quoted. */

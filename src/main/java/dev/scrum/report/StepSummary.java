@@ -55,6 +55,7 @@ final class StepSummary {
             long known = count(run, f -> f.baseline() == BaselineState.KNOWN);
             md.append(' ').append(newGaps).append(" gap(s)")
                     .append(known > 0 ? " not in the baseline, " + known + " known finding(s)" : "").append(".\n\n");
+            MarkdownReportWriter.readFirst(md, ReadFirst.of(run));
             table(md, run);
         }
         md.append("\n").append(String.format(Locale.ROOT, "%d model call(s) this run, %.1f s.", run.callsThisRun(),

@@ -72,9 +72,14 @@ public record UnansweredCause(FailureCause cause, Set<String> rungs, Set<String>
     String describe(int unresolvedCount) {
         String hit = files.size() + " file(s) unanswered"
                 + (files.size() == unresolvedCount ? "" : " (" + String.join(", ", files) + ")") + ": ";
+        return hit + what();
+    }
+
+    /** The cause alone, with what to do: {@code connection refused at http://localhost:11434 (rung …) — start …}. */
+    String what() {
         String server = cause.server().isEmpty() ? "the server" : cause.server();
         String on = " (" + (rungs.size() == 1 ? "rung " : "rungs ") + String.join(", ", rungs) + ")";
-        return hit + switch (cause.kind()) {
+        return switch (cause.kind()) {
             case REFUSED -> "connection refused at " + server + on + " — "
                     + (allOllama() ? "start Ollama (`ollama serve`)" : "start the server there or fix the rung's "
                             + "<baseUrl>")

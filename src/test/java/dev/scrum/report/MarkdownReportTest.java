@@ -32,7 +32,13 @@ class MarkdownReportTest {
     @Test
     void opensWithTheVerdictThenWhatALeadLooksAtNext() {
         assertTrue(MD.startsWith("# Scrum review report\n\n**1 of 7 file(s) unresolved: no rung's answer was accepted.**\n\n"
-                + "Lowest score 4/10 (" + PAYMENT + ") · 5 suggestion(s) and 2 gap(s) (1 contradicts, 1 missing) · "
+                + "**New gaps, the most severe first**\n\n"
+                + "- `" + PAYMENT + ":41` contradicts: captures at checkout, not on shipping\n"
+                + "- `" + REFUNDS + "` missing: refunds are not sent back within five days\n\n"
+                + "**Citations of passages a file was not sent**\n\n"
+                + "- `" + PAYMENT + ":41` cites PRD@99999, a passage it was not sent\n\n"
+                + "**Unresolved files**\n\n- `" + INVENTORY + "`: no answer within the rung's timeout"), MD);
+        assertTrue(MD.contains("\n\nLowest score 4/10 (" + PAYMENT + ") · 5 suggestion(s) and 2 gap(s) (1 contradicts, 1 missing) · "
                 + "3 of 8 PRD section(s) given to no file and cited by no finding · 1 file(s) skipped.\n"), MD);
         assertTrue(MD.contains("- PRD: `docs/PRD.md` (" + ReportFixtures.PRD.length()
                 + " characters, 38 lines, 9 passages, 8 sections)\n"), "the documents' names and sizes");

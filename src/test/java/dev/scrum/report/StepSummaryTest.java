@@ -18,7 +18,10 @@ class StepSummaryTest {
     @Test
     void theVerdictAndATableWithUnresolvedFilesFirst() {
         String md = StepSummary.render(FindingFixtures.run(dir), Path.of("/ws/target/scrum-report.md"));
-        assertTrue(md.startsWith("## Scrum review\n\n**1 of 2 file(s) unresolved.** 5 gap(s).\n\n"), md);
+        assertTrue(md.startsWith("## Scrum review\n\n**1 of 2 file(s) unresolved.** 5 gap(s).\n\n"
+                + "**New gaps, the most severe first**\n\n- `" + FindingFixtures.ORDERS + ":44` contradicts: "), md);
+        assertTrue(md.contains("**Unresolved files**\n\n- `src/main/java/shop/Ledger.java`: 1 answer(s), none accepted "
+                + "by the checks (last: too short)\n\n| File |"), md);
         assertTrue(md.contains("| File | Score | Accepted on | Model | Attempts | Time | Tokens | Gaps | Findings |\n"), md);
         int ledger = md.indexOf("| `src/main/java/shop/Ledger.java` | – | **unresolved** | – | 1 | 1.0 s | 810 | 0 | 0 |");
         int orders = md.indexOf("| `src/main/java/shop/Orders.java` | 7/10 | attempt 1 | ollama/qwen-test | 1 | 2.0 s | 1200 | 5 | 7 |");
