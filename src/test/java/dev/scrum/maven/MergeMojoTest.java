@@ -108,10 +108,17 @@ class MergeMojoTest {
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
         assertEquals("1 file(s) scored below minScore 7: " + CHECKOUT + " (6/10). See "
                 + tmp.resolve("out/scrum-report.md"), e.getMessage());
+        List<String> readFirst = warnings.subList(0, 5);
+        assertEquals(List.of("Invalid citation: src/main/java/com/example/shop/Cart.java:12 cites PLAN@7, a passage it "
+                + "was not sent", "Invalid citation: " + CHECKOUT + ":12 cites PLAN@7, a passage it was not sent",
+                "Invalid citation: src/main/java/org/acme/Invoice.java:12 cites PLAN@7, a passage it was not sent",
+                "Invalid citation: src/main/java/org/acme/RateLimiter.java:12 cites PLAN@7, a passage it was not sent",
+                "Unresolved: " + INVENTORY + ": HTTP 500 (rung ollama/qwen3.5:latest); rung ollama-cloud/gpt-oss:120b "
+                        + "not called: no API key"), readFirst, "what to read first, right after the decision");
         assertEquals(List.of("1 of 5 file(s) unresolved (no rung's answer was accepted): " + INVENTORY
                 + "; not failing the build (failOnUnresolved=false)", "1 selected file(s) were not reviewed "
                 + "(failOnSkipped): " + ShardFixtures.BIG + " (larger than maxFileBytes); not failing the build "
-                + "(failOnSkipped=false)"), warnings);
+                + "(failOnSkipped=false)"), warnings.subList(5, warnings.size()));
     }
 
     @Test
