@@ -29,7 +29,17 @@ try {
     assert parts[1].contains("2 new gap(s) of kind missing, contradicts (failOnGaps): ${approve}; ${audit}. See ")
     assert parts[1].contains(report.name)
 
+    // right after the decision the console lists what to read first: the new gaps, the most severe kind first,
+    // with file:line, then the citation of a passage the file was not sent
+    def decided = parts[1].indexOf('[ERROR] Gate failed: 2 new gap(s)')
+    def contradicts = parts[1].indexOf("[WARNING] New gap: ${file}:12 contradicts: approve accepts refunds larger")
+    def missing = parts[1].indexOf("[WARNING] New gap: ${file} missing: No refund is recorded in the audit trail")
+    def citation = parts[1].indexOf("[WARNING] Invalid citation: ${file} cites PRD@99999, a passage it was not sent")
+    assert decided >= 0 && decided < contradicts && contradicts < missing && missing < citation
+    assert citation < parts[1].indexOf('Score  Accepted')
+
     // 3: with the baseline they are known and the build passes
+    assert !parts[2].contains('New gap: ') : 'gaps the baseline knows are not listed as new'
     assert parts[2].contains('scrum-baseline.json: 0 new, 6 known finding(s)')
     assert parts[2].contains('No new gap of kind missing, contradicts (failOnGaps) (2 known gap(s) of those kinds are in the baseline)')
 
