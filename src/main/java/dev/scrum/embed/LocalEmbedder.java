@@ -2,13 +2,17 @@ package dev.scrum.embed;
 
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 
 /**
  * An in-process embedder: one of the {@link LocalModel}s, bge-small-en-v1.5 (quantized) by default, run by
- * LangChain4j on ONNX Runtime, with no server and no download. It reads at most {@value #MAX_INPUT_CHARS}
+ * LangChain4j on ONNX Runtime, with no server and no download at run time. The model's artifact is an optional
+ * dependency of the plugin (see {@link LocalModel#missing()}): its classes are looked up by name on the first
+ * {@link #embed(List)}, so that nothing on the default lexical path needs them. It reads at most {@value #MAX_INPUT_CHARS}
  * characters of a text (the model's 512 tokens; the README's "Retrieval" says how that was measured). The model
  * loads on the first {@link #embed(List)} and is shared; texts are embedded one at a time, since concurrent
  * inferences only contend for the same cores. Before loading, it quiets DJL's loggers that speak of what a build
@@ -118,8 +122,18 @@ public final class LocalEmbedder implements Embedder {
         try {
             // each model is built with a direct executor: embedAll of one segment runs on the caller's thread
             // anyway, and no pool is left behind
-            return which.load();
-        } catch (RuntimeException | LinkageError e) {
+            Class<? extends EmbeddingModel> type = Class.forName(which.className(), true,
+                    LocalEmbedder.class.getClassLoader()).asSubclass(EmbeddingModel.class);
+            return type.getConstructor(Executor.class).newInstance((Executor) Runnable::run);
+        } catch (ClassNotFoundException | NoClassDefFoundError e) {
+            throw new EmbeddingException("the in-process embedding model local/" + which.id() + " is not on the"
+                    + " plugin's class path: add " + which.coordinates() + " as a dependency of the plugin (" + e + ")",
+                    e);
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new EmbeddingException("could not load the in-process embedding model local/" + which.id() + ": "
+                    + cause, cause);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             throw new EmbeddingException("could not load the in-process embedding model local/" + which.id() + ": "
                     + e, e);
         }

