@@ -2,10 +2,21 @@ package dev.scrum.git;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import org.eclipse.jgit.diff.DiffAlgorithm;
+import org.eclipse.jgit.diff.Edit;
+import org.eclipse.jgit.diff.RawText;
+import org.eclipse.jgit.diff.RawTextComparator;
 import org.eclipse.jgit.dircache.DirCacheIterator;
 import org.eclipse.jgit.errors.AmbiguousObjectException;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
@@ -57,6 +68,63 @@ public final class ChangedFiles {
         } catch (IOException e) {
             throw new ChangedFilesException(ChangedFilesException.Reason.UNREADABLE,
                     "changedSince: could not read the git repository of " + base + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The lines each of {@code files} added or rewrote since {@code ref}: the ref's blob against the file in the
+     * working tree, by JGit's histogram diff (what {@code git diff --histogram} shows). A file the ref does not
+     * have is wholly new; a file that is not a regular file in the working tree (a link, gone) has no lines.
+     *
+     * @param baseDir a directory inside a git work tree, as for {@link #since}
+     * @param files paths relative to {@code baseDir}, with {@code /}
+     */
+    public static Change lines(Path baseDir, String ref, Collection<String> files) throws ChangedFilesException {
+        Path base;
+        try {
+            base = baseDir.toRealPath();
+        } catch (IOException e) {
+            throw notARepository(baseDir, e);
+        }
+        try (Repository repo = open(base)) {
+            Path workTree = repo.getWorkTree().toPath().toRealPath();
+            if (!base.startsWith(workTree)) {
+                throw notARepository(base, null);
+            }
+            String prefix = workTree.relativize(base).toString().replace(File.separatorChar, '/');
+            ObjectId tree = commitTree(repo, ref, workTree);
+            Map<String, ChangedLines> out = new TreeMap<>();
+            for (String file : files) {
+                out.put(file, lines(repo, tree, prefix.isEmpty() ? file : prefix + "/" + file, base.resolve(file)));
+            }
+            return new Change(ref.trim(), out);
+        } catch (NoWorkTreeException e) {
+            throw notARepository(base, e);
+        } catch (IOException e) {
+            throw new ChangedFilesException(ChangedFilesException.Reason.UNREADABLE,
+                    "changedSince: could not read the git repository of " + base + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ChangedLines lines(Repository repo, ObjectId tree, String path, Path file) throws IOException {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return ChangedLines.NONE;
+        }
+        RawText now = new RawText(Files.readAllBytes(file));
+        try (TreeWalk walk = TreeWalk.forPath(repo, path, tree)) {
+            if (walk == null || !FileMode.REGULAR_FILE.equals(walk.getRawMode(0))
+                    && !FileMode.EXECUTABLE_FILE.equals(walk.getRawMode(0))) {
+                return ChangedLines.added(now.size());
+            }
+            RawText then = new RawText(repo.open(walk.getObjectId(0)).getBytes());
+            List<LineRange> ranges = new ArrayList<>();
+            for (Edit edit : DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.HISTOGRAM)
+                    .diff(RawTextComparator.DEFAULT, then, now)) {
+                if (edit.getEndB() > edit.getBeginB()) {
+                    ranges.add(new LineRange(edit.getBeginB() + 1, edit.getEndB()));
+                }
+            }
+            return new ChangedLines(ranges, false);
         }
     }
 

@@ -1,7 +1,9 @@
 package dev.scrum.maven;
 
+import dev.scrum.git.Change;
 import dev.scrum.git.ChangedFiles;
 import dev.scrum.git.ChangedFilesException;
+import dev.scrum.git.ChangedLines;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -34,6 +36,28 @@ final class ChangedSince {
         info.accept("changedSince " + ref.trim() + ": " + kept.size() + " of " + selected.size()
                 + " selected file(s) changed");
         return kept;
+    }
+
+    /**
+     * The lines each of {@code files} changed since {@code ref}, for the prompts and the findings;
+     * {@link Change#NONE} when no ref is given.
+     */
+    static Change lines(Path baseDir, String ref, List<String> files, Consumer<String> info)
+            throws MojoExecutionException {
+        if (ref == null || ref.isBlank()) {
+            return Change.NONE;
+        }
+        Change change;
+        try {
+            change = ChangedFiles.lines(baseDir, ref.trim(), files);
+        } catch (ChangedFilesException e) {
+            throw new MojoExecutionException(e.getMessage() + ". " + fix(e.reason()), e);
+        }
+        long added = change.files().values().stream().filter(ChangedLines::added).count();
+        int lines = change.files().values().stream().mapToInt(ChangedLines::count).sum();
+        info.accept("changedSince " + ref.trim() + ": " + lines + " changed line(s) marked for review"
+                + (added == 0 ? "" : ", " + added + " new file(s)"));
+        return change;
     }
 
     private static String fix(ChangedFilesException.Reason reason) {

@@ -295,6 +295,7 @@ public class ReviewMojo extends AbstractGatedMojo {
                 .baseDir(base)
                 .files(changed)
                 .unchangedFiles(unchanged)
+                .change(ChangedSince.lines(base, changedSince, changed, getLog()::info))
                 .shard(slice)
                 .prd(ReactorDocuments.locate(prdPath, base, root, getLog()::info))
                 .proposal(ReactorDocuments.locate(proposalPath, base, root, getLog()::info))

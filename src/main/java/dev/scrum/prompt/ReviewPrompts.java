@@ -1,5 +1,6 @@
 package dev.scrum.prompt;
 
+import dev.scrum.git.ChangedLines;
 import dev.scrum.ladder.Attempt;
 import dev.scrum.ladder.AttemptStatus;
 import dev.scrum.ladder.Prompts;
@@ -43,6 +44,8 @@ public final class ReviewPrompts implements Prompts {
     private final List<ScoredChunk> prd;
     private final List<ScoredChunk> proposal;
     private final FilePart part;
+    private final String base;
+    private final ChangedLines changed;
     private Redacted redacted;
 
     /**
@@ -71,11 +74,30 @@ public final class ReviewPrompts implements Prompts {
      */
     public ReviewPrompts(String path, String fileText, List<ScoredChunk> prd, List<ScoredChunk> proposal,
             FilePart part) {
+        this(path, fileText, prd, proposal, part, null, null);
+    }
+
+    private ReviewPrompts(String path, String fileText, List<ScoredChunk> prd, List<ScoredChunk> proposal,
+            FilePart part, String base, ChangedLines changed) {
         this.path = Objects.requireNonNull(path, "path");
         this.fileText = Objects.requireNonNull(fileText, "fileText");
         this.prd = List.copyOf(prd);
         this.proposal = List.copyOf(proposal);
         this.part = part;
+        this.base = base;
+        this.changed = changed;
+    }
+
+    /**
+     * These prompts with the change under review marked: each line it added or rewrote carries {@code +} after
+     * its number, and the model is asked for findings on those lines first. No line changed: no mark.
+     *
+     * @param base the git ref the change is measured against, named in the prompt
+     * @param lines the file's changed lines, numbered as in the whole file
+     */
+    public ReviewPrompts markingChange(String base, ChangedLines lines) {
+        return lines == null || lines.count() == 0 ? this
+                : new ReviewPrompts(path, fileText, prd, proposal, part, base, lines);
     }
 
     @Override
@@ -127,10 +149,20 @@ public final class ReviewPrompts implements Prompts {
                     .append('\n');
         }
         int width = String.valueOf(Math.max(first + lineCount - 1, 1)).length();
+        boolean marking = changed != null && !changed.added();
         for (int i = 0; i < lineCount; i++) {
-            p.append(String.format(Locale.ROOT, "%" + width + "d| ", first + i)).append(lines[i]).append('\n');
+            p.append(String.format(Locale.ROOT, "%" + width + "d|", first + i))
+                    .append(!marking ? " " : changed.contains(first + i) ? "+ " : "  ").append(lines[i]).append('\n');
         }
         p.append(fence).append("\n\n");
+        if (changed != null) {
+            p.append(changed.added()
+                    ? "This file is new since " + base + ": every line of it is the change under review. "
+                    : "The lines marked + after their number (" + changed.count() + ": " + changed + ") were added "
+                            + "or changed since " + base + ": they are the change under review. ")
+                    .append("Review the change first: give the findings on its lines before any other, and judge ")
+                    .append("the rest of the file only as far as the change depends on it.\n\n");
+        }
         if (masked && redacted().count() > 0) {
             p.append(redacted().count()).append(" secret(s) in this file were replaced by «redacted:kind» before it ")
                     .append("was sent; every line is otherwise as written.\n\n");

@@ -1,5 +1,6 @@
 package dev.scrum.report;
 
+import dev.scrum.git.ChangedLines;
 import dev.scrum.ladder.Attempt;
 import java.time.Instant;
 import java.util.List;
@@ -15,9 +16,11 @@ import java.util.Objects;
  * @param input what was sent
  * @param outcome what came back
  * @param provenance how long it took, when, whether cached, in which parts
+ * @param changed the lines the change under review added or rewrote in the file, against its base
+ *     ({@code changedSince}); {@code null} when the run knew no base
  */
 public record FileReview(String file, long fileBytes, FileInput input, FileOutcome outcome,
-        FileProvenance provenance) {
+        FileProvenance provenance, ChangedLines changed) {
 
     public FileReview {
         Objects.requireNonNull(file, "file");
@@ -44,7 +47,16 @@ public record FileReview(String file, long fileBytes, FileInput input, FileOutco
     }
 
     public Builder toBuilder() {
-        return new Builder().file(file).fileBytes(fileBytes).input(input).outcome(outcome).provenance(provenance);
+        return new Builder().file(file).fileBytes(fileBytes).input(input).outcome(outcome).provenance(provenance)
+                .changed(changed);
+    }
+
+    /**
+     * Whether a finding lies in the change: its line is one the change added or rewrote; {@code null} when that
+     * is not known (no base, or the finding names no line).
+     */
+    public Boolean inChange(Finding finding) {
+        return changed == null || finding.line() == null ? null : changed.contains(finding.line());
     }
 
     /**
@@ -107,6 +119,7 @@ public record FileReview(String file, long fileBytes, FileInput input, FileOutco
         private FileInput input = FileInput.NONE;
         private FileOutcome outcome = FileOutcome.NONE;
         private FileProvenance provenance = FileProvenance.took(0);
+        private ChangedLines changed;
 
         private Builder() {}
 
@@ -135,8 +148,14 @@ public record FileReview(String file, long fileBytes, FileInput input, FileOutco
             return this;
         }
 
+        /** The change's lines in the file; {@code null} (the default) when no base is known. */
+        public Builder changed(ChangedLines value) {
+            changed = value;
+            return this;
+        }
+
         public FileReview build() {
-            return new FileReview(file, fileBytes, input, outcome, provenance);
+            return new FileReview(file, fileBytes, input, outcome, provenance, changed);
         }
     }
 }

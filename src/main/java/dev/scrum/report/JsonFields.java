@@ -98,6 +98,12 @@ final class JsonFields {
     static final String VALID = "valid";
     static final String HEADING = "heading";
     static final String BASELINE = "baseline";
+    static final String IN_CHANGE = "in_change";
+    static final String CHANGED_LINES = "changed_lines";
+    static final String NEW_FILE = "new_file";
+    static final String RANGES = "ranges";
+    static final String FROM = "from";
+    static final String TO = "to";
     static final String CITATIONS_VALID = "citations_valid";
     static final String CITATIONS_INVALID = "citations_invalid";
     static final String DURATION_MS = "duration_ms";

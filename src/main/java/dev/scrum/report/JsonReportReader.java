@@ -10,6 +10,8 @@ import com.google.gson.JsonParser;
 import dev.scrum.check.Citation;
 import dev.scrum.chunk.Chunk;
 import dev.scrum.chunk.DocumentKind;
+import dev.scrum.git.ChangedLines;
+import dev.scrum.git.LineRange;
 import dev.scrum.ladder.Attempt;
 import dev.scrum.ladder.AttemptStatus;
 import dev.scrum.ladder.ServerLoad;
@@ -123,7 +125,12 @@ public final class JsonReportReader {
                 o.get(REVIEWED_AT).isJsonNull() ? null : o.instant(REVIEWED_AT), o.bool(CACHED),
                 o.map(PARTS, JsonReportReader::part));
         return FileReview.builder().file(o.string(FILE)).fileBytes(o.longValue(FILE_BYTES)).input(input)
-                .outcome(outcome).provenance(provenance).build();
+                .outcome(outcome).provenance(provenance)
+                .changed(o.has(CHANGED_LINES) ? changed(o.object(CHANGED_LINES)) : null).build();
+    }
+
+    private static ChangedLines changed(Obj o) {
+        return new ChangedLines(o.map(RANGES, r -> new LineRange(r.integer(FROM), r.integer(TO))), o.bool(NEW_FILE));
     }
 
     private static Injection injection(Obj o) {

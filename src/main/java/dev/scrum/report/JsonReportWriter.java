@@ -7,6 +7,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.scrum.check.Citation;
+import dev.scrum.git.LineRange;
 import dev.scrum.ladder.Attempt;
 import dev.scrum.ladder.ServerLoad;
 import dev.scrum.retrieve.ScoredChunk;
@@ -194,9 +195,25 @@ public final class JsonReportWriter {
             if (f.baseline() != null) {
                 j.addProperty(BASELINE, f.baseline().id());
             }
+            if (r.changed() != null) {
+                j.addProperty(IN_CHANGE, r.inChange(f));
+            }
             findings.add(j);
         }
         o.add(FINDINGS, findings);
+        if (r.changed() != null) {
+            JsonObject changed = new JsonObject();
+            changed.addProperty(NEW_FILE, r.changed().added());
+            JsonArray ranges = new JsonArray();
+            for (LineRange range : r.changed().ranges()) {
+                JsonObject lr = new JsonObject();
+                lr.addProperty(FROM, range.from());
+                lr.addProperty(TO, range.to());
+                ranges.add(lr);
+            }
+            changed.add(RANGES, ranges);
+            o.add(CHANGED_LINES, changed);
+        }
         o.addProperty(CITATIONS_VALID, r.outcome().citationsValid());
         o.addProperty(CITATIONS_INVALID, r.outcome().citationsInvalid());
         o.addProperty(DURATION_MS, r.provenance().durationMs());

@@ -6,6 +6,8 @@ import dev.scrum.check.AnswerCheck;
 import dev.scrum.check.Citation;
 import dev.scrum.check.CitationChecker;
 import dev.scrum.chunk.SourceSplitter;
+import dev.scrum.git.Change;
+import dev.scrum.git.ChangedLines;
 import dev.scrum.ladder.Attempt;
 import dev.scrum.ladder.Ladder;
 import dev.scrum.ladder.LadderOutcome;
@@ -17,8 +19,8 @@ import dev.scrum.report.FileOutcome;
 import dev.scrum.report.FilePart;
 import dev.scrum.report.FileProvenance;
 import dev.scrum.report.FileReview;
-import dev.scrum.report.Injection;
 import dev.scrum.report.Finding;
+import dev.scrum.report.Injection;
 import dev.scrum.retrieve.Retrieval;
 import dev.scrum.retrieve.Retriever;
 import dev.scrum.retrieve.ScoredChunk;
@@ -80,8 +82,8 @@ final class FileReviewer {
         Retrieval retrieval = retriever.retrieve(path, source.text());
         List<ScoredChunk> passages = concat(retrieval.prd(), retrieval.proposal());
         List<Injection> found = injections.of(path, source.text(), passages);
-        return cached(ReviewKey.of(source.text(), passages, ReviewPrompts.VERSION, request.rubricFingerprint()))
-                .map(r -> withInjections(r, found));
+        return cached(ReviewKey.of(source.text(), passages, ReviewPrompts.VERSION, fingerprint(path)))
+                .map(r -> withChange(withInjections(r, found)));
     }
 
     /** A cached review with the injections found in its input now (the detector may have learned more). */
@@ -97,12 +99,28 @@ final class FileReviewer {
     FileReview review(String path, String tag) {
         long start = System.nanoTime();
         try {
-            return reviewFile(path, tag);
+            return withChange(reviewFile(path, tag));
         } catch (IOException | RuntimeException e) {
             String what = UnexpectedFailure.describe(e);
             progress.warn(tag + ": the review failed and the file stays unresolved: " + what);
-            return UnexpectedFailure.review(request.baseDir(), path, what, millis(start));
+            return withChange(UnexpectedFailure.review(request.baseDir(), path, what, millis(start)));
         }
+    }
+
+    /** The review with the change's lines in its file, when the run knows the change's base. */
+    private FileReview withChange(FileReview review) {
+        Change change = request.change();
+        return change.known() ? review.toBuilder().changed(change.of(review.file())).build() : review;
+    }
+
+    /**
+     * The rubric's fingerprint, and the change's lines when some are marked in the prompt: a review asked to
+     * look at the change first is another review than one of the whole file.
+     */
+    private String fingerprint(String path) {
+        ChangedLines lines = request.change().of(path);
+        return lines.count() == 0 ? request.rubricFingerprint()
+                : request.rubricFingerprint() + ";change=" + (lines.added() ? "new file" : lines.toString());
     }
 
     private FileReview reviewFile(String path, String tag) throws IOException {
@@ -115,7 +133,8 @@ final class FileReviewer {
         List<Injection> found = injections.of(path, source.text(), concat(retrieval.prd(), retrieval.proposal()));
         found.forEach(i -> progress.warn(tag + ": prompt injection at " + InjectionScan.describe(i)
                 + "; the review that reads it is untrusted"));
-        ReviewPrompts prompts = new ReviewPrompts(path, source.text(), retrieval.prd(), retrieval.proposal());
+        ReviewPrompts prompts = new ReviewPrompts(path, source.text(), retrieval.prd(), retrieval.proposal())
+                .markingChange(request.change().base(), request.change().of(path));
         AnswerFormat format = request.ladder().isEmpty() ? AnswerFormat.MARKDOWN : request.ladder().get(0).format();
         String system = prompts.system(format);
         String user = prompts.user(format, List.of());
@@ -135,7 +154,7 @@ final class FileReviewer {
         List<ScoredChunk> firstPassages = concat(retrieval.prd(), retrieval.proposal());
         ReviewKey key = cache == null
                 ? null
-                : ReviewKey.of(source.text(), firstPassages, ReviewPrompts.VERSION, request.rubricFingerprint());
+                : ReviewKey.of(source.text(), firstPassages, ReviewPrompts.VERSION, fingerprint(path));
         if (key != null && request.reuseCached()) {
             Optional<FileReview> hit = cached(key);
             if (hit.isPresent()) {

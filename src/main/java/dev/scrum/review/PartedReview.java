@@ -74,7 +74,8 @@ final class PartedReview {
             r.prd().forEach(c -> prd.merge(c.chunk().label(), c, PartedReview::better));
             r.proposal().forEach(c -> proposal.merge(c.chunk().label(), c, PartedReview::better));
             ReviewPrompts prompts = new ReviewPrompts(path, part.text(), r.prd(), r.proposal(),
-                    new ReviewPrompts.FilePart(i + 1, parts.size(), part.firstLine(), total));
+                    new ReviewPrompts.FilePart(i + 1, parts.size(), part.firstLine(), total))
+                    .markingChange(request.change().base(), request.change().of(path));
             LadderOutcome outcome = ladder.climb(prompts, rubric, new AttemptLog(progress, partTag));
             masked += prompts.secretsMasked();
             Attempt accepted = outcome.accepted();

@@ -1,8 +1,9 @@
 package dev.scrum.review;
 
+import dev.scrum.gate.GatePolicy;
+import dev.scrum.git.Change;
 import dev.scrum.ladder.Rung;
 import dev.scrum.provider.EmbeddingSettings;
-import dev.scrum.gate.GatePolicy;
 import dev.scrum.report.Baseline;
 import dev.scrum.report.ReportLayout;
 import dev.scrum.retrieve.Ranker;
@@ -41,6 +42,8 @@ import java.util.Objects;
  *     elsewhere (by {@code scrum:aggregate} for a reactor)
  * @param stepSummary the file a CI step's markdown summary is appended to ({@code $GITHUB_STEP_SUMMARY}), or
  *     {@code null}
+ * @param change the lines each file's change added or rewrote against its base ({@code changedSince}), marked in
+ *     the prompts and recorded per finding; {@link Change#NONE} when no base is known
  */
 public record ReviewRequest(
         Path baseDir,
@@ -65,7 +68,8 @@ public record ReviewRequest(
         Baseline baseline,
         Ranker ranker,
         Path stepSummary,
-        GatePolicy gate) {
+        GatePolicy gate,
+        Change change) {
 
     public ReviewRequest {
         Objects.requireNonNull(baseDir, "baseDir");
@@ -77,6 +81,7 @@ public record ReviewRequest(
         ladder = List.copyOf(ladder);
         unchangedFiles = unchangedFiles == null ? List.of() : List.copyOf(unchangedFiles);
         baseline = baseline == null ? Baseline.NONE : baseline;
+        change = change == null ? Change.NONE : change;
     }
 
     public static Builder builder() {
@@ -89,7 +94,7 @@ public record ReviewRequest(
                 .minAnswerChars(minAnswerChars).threads(threads).outputDirectory(outputDirectory).dryRun(dryRun)
                 .maxFileBytes(maxFileBytes).cacheDirectory(cacheDirectory).reuseCached(reuseCached)
                 .unchangedFiles(unchangedFiles).shard(shard).requireScore(requireScore).baseline(baseline)
-                .ranker(ranker).stepSummary(stepSummary).gate(gate);
+                .ranker(ranker).stepSummary(stepSummary).gate(gate).change(change);
     }
 
     /** The rubric's settings, as they decide whether an answer is accepted (part of a cached review's key). */
@@ -131,6 +136,7 @@ public record ReviewRequest(
         private Ranker ranker = Ranker.DEFAULT;
         private Path stepSummary;
         private GatePolicy gate = GatePolicy.DEFAULT;
+        private Change change = Change.NONE;
 
         private Builder() {}
 
@@ -245,6 +251,11 @@ public record ReviewRequest(
             return this;
         }
 
+        public Builder change(Change value) {
+            change = value;
+            return this;
+        }
+
         public Builder stepSummary(Path value) {
             stepSummary = value;
             return this;
@@ -253,7 +264,7 @@ public record ReviewRequest(
         public ReviewRequest build() {
             return new ReviewRequest(baseDir, files, prd, proposal, ladder, embedding, chunkSize, chunkOverlap, topK,
                     minAnswerChars, threads, outputDirectory, dryRun, maxFileBytes, cacheDirectory, reuseCached,
-                    unchangedFiles, shard, requireScore, baseline, ranker, stepSummary, gate);
+                    unchangedFiles, shard, requireScore, baseline, ranker, stepSummary, gate, change);
         }
     }
 }

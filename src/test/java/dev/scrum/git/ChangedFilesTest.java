@@ -1,10 +1,13 @@
 package dev.scrum.git;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -112,6 +115,50 @@ class ChangedFilesTest {
         assertEquals(ChangedFilesException.Reason.NOT_A_REPOSITORY, e.reason());
         assertEquals("changedSince needs a git repository: " + project.toRealPath() + " is not inside one",
                 e.getMessage());
+    }
+
+    @Test
+    void theLinesAChangeAddedOrRewroteAsTheyStandNow() throws Exception {
+        try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+            write("src/Orders.java", "l1\nl2\nl3\nl4\nl5\nl6\nl7\nl8\nl9\nl10\n");
+            write("src/Gone.java", "a\nb\nc\n");
+            write("src/Same.java", "same\n");
+            RevCommit base = commit(git, ".");
+            // line 3 rewritten, two lines inserted after 7, line 9 deleted: the new file's 3 and 8-9 changed
+            write("src/Orders.java", "l1\nl2\nthree\nl4\nl5\nl6\nl7\nnew a\nnew b\nl8\nl10\n");
+            write("src/Gone.java", "a\nc\n");
+            write("src/New.java", "x\ny\n");
+
+            Change change = ChangedFiles.lines(dir, base.name(),
+                    List.of("src/Orders.java", "src/Gone.java", "src/New.java", "src/Same.java"));
+
+            assertEquals(base.name(), change.base());
+            assertEquals(List.of(new LineRange(3, 3), new LineRange(8, 9)), change.of("src/Orders.java").ranges());
+            assertEquals("3, 8-9", change.of("src/Orders.java").toString());
+            assertTrue(change.of("src/Orders.java").contains(9));
+            assertFalse(change.of("src/Orders.java").contains(10));
+            assertEquals(ChangedLines.NONE, change.of("src/Gone.java"), "a deletion leaves no line of its own");
+            assertEquals(new ChangedLines(List.of(new LineRange(1, 2)), true), change.of("src/New.java"));
+            assertEquals(0, change.of("src/Same.java").count());
+        }
+    }
+
+    @Test
+    void aLinkInTheWorkingTreeHasNoLinesAndIsNotRead() throws Exception {
+        Path outside = Files.writeString(Files.createTempFile("outside", ".txt"), "secret\n");
+        try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+            write("src/A.java", "a\n");
+            RevCommit base = commit(git, ".");
+            try {
+                Files.createSymbolicLink(dir.resolve("src/Link.java"), outside);
+            } catch (UnsupportedOperationException | java.io.IOException e) {
+                org.junit.jupiter.api.Assumptions.abort("no symbolic links here: " + e);
+            }
+            assertEquals(ChangedLines.NONE,
+                    ChangedFiles.lines(dir, base.name(), List.of("src/Link.java")).of("src/Link.java"));
+        } finally {
+            Files.delete(outside);
+        }
     }
 
     private void write(String relative, String text) throws Exception {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scrum.chunk.Chunk;
 import dev.scrum.chunk.DocumentKind;
+import dev.scrum.git.ChangedLines;
+import dev.scrum.git.LineRange;
 import dev.scrum.ladder.Attempt;
 import dev.scrum.ladder.AttemptStatus;
 import dev.scrum.llm.AnswerFormat;
@@ -67,6 +69,36 @@ class ReviewPromptsTest {
         assertFalse(user.contains("change proposal's passages"));
         assertTrue(user.contains("```python\n1| print(1)\n```"));
         assertEquals(3, ReviewPrompts.VERSION);
+    }
+
+    @Test
+    void marksTheChangesLinesAndAsksForFindingsOnThemFirst() {
+        String text = "class A {\n  int a;\n  int b;\n  int c;\n}\n";
+        ChangedLines lines = new ChangedLines(List.of(new LineRange(2, 3)), false);
+        String user = new ReviewPrompts("A.java", text, List.of(), List.of()).markingChange("origin/main", lines)
+                .user(AnswerFormat.MARKDOWN, List.of());
+
+        assertTrue(user.contains("```java\n1|  class A {\n2|+   int a;\n3|+   int b;\n4|    int c;\n5|  }\n```"), user);
+        assertTrue(user.contains("The lines marked + after their number (2: 2-3) were added or changed since "
+                + "origin/main: they are the change under review. Review the change first: give the findings on "
+                + "its lines before any other"), user);
+    }
+
+    @Test
+    void aNewFileIsSaidToBeAllChangeWithoutMarkingEachLine() {
+        String user = new ReviewPrompts("A.java", "class A {\n}\n", List.of(), List.of())
+                .markingChange("origin/main", ChangedLines.added(2)).user(AnswerFormat.MARKDOWN, List.of());
+
+        assertTrue(user.contains("```java\n1| class A {\n2| }\n```"), user);
+        assertTrue(user.contains("This file is new since origin/main: every line of it is the change under review."));
+    }
+
+    @Test
+    void noChangedLineMarksNothing() {
+        ReviewPrompts plain = new ReviewPrompts("A.java", "class A {\n}\n", List.of(), List.of());
+
+        assertEquals(plain.user(AnswerFormat.MARKDOWN, List.of()),
+                plain.markingChange("origin/main", ChangedLines.NONE).user(AnswerFormat.MARKDOWN, List.of()));
     }
 
     @Test

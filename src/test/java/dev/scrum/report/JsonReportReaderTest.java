@@ -1,11 +1,15 @@
 package dev.scrum.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scrum.chunk.Chunk;
 import dev.scrum.chunk.DocumentKind;
+import dev.scrum.git.ChangedLines;
+import dev.scrum.git.LineRange;
 import dev.scrum.ladder.Attempt;
 import dev.scrum.ladder.AttemptStatus;
 import dev.scrum.retrieve.ScoredChunk;
@@ -106,6 +110,35 @@ class JsonReportReaderTest {
             Path file = new JsonReportWriter(dir).writeReview(r);
             assertEquals(asWritten(r), JsonReportReader.readReview(file));
         }
+    }
+
+    @Test
+    void theChangesLinesComeBackAndEachFindingSaysWhetherItLiesInThem(@TempDir Path dir) throws Exception {
+        ChangedLines lines = new ChangedLines(List.of(new LineRange(10, 14), new LineRange(44, 44)), false);
+        FileReview r = FindingFixtures.review(FindingFixtures.ORDERS, FindingFixtures.ordersFindings()).toBuilder()
+                .changed(lines).build();
+
+        Path file = new JsonReportWriter(dir).writeReview(r);
+
+        assertEquals(lines, JsonReportReader.readReview(file).changed());
+        var json = com.google.gson.JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+        assertEquals("{\"new_file\":false,\"ranges\":[{\"from\":10,\"to\":14},{\"from\":44,\"to\":44}]}",
+                json.get("changed_lines").toString());
+        List<String> inChange = new java.util.ArrayList<>();
+        json.getAsJsonArray("findings").forEach(f -> inChange.add(f.getAsJsonObject().get("line") + "="
+                + f.getAsJsonObject().get("in_change")));
+        assertEquals(List.of("12=true", "30=false", "null=null", "44=true", "50=false", "60=false", "70=false"),
+                inChange);
+    }
+
+    @Test
+    void withoutABaseNothingIsSaidOfTheChange(@TempDir Path dir) throws Exception {
+        Path file = new JsonReportWriter(dir).writeReview(FindingFixtures.review(FindingFixtures.ORDERS,
+                FindingFixtures.ordersFindings()));
+
+        String json = Files.readString(file);
+        assertFalse(json.contains("changed_lines") || json.contains("in_change"), json);
+        assertNull(JsonReportReader.readReview(file).changed());
     }
 
     @Test
