@@ -37,7 +37,8 @@ public class ReportMojo extends AbstractMavenReport {
 
     /**
      * Where {@code scrum:review} wrote its reports ({@code scrum:review}'s {@code outputDirectory}): the page reads
-     * {@code scrum/summary.json} and the review files under it.
+     * {@code scrum/summary.json} and the review files under it. A review moved with {@code <outputDirectory>} is
+     * found with this set to the same directory (or {@code -Dscrum.outputDirectory}, which both goals read).
      */
     @Parameter(property = "scrum.outputDirectory", defaultValue = "${project.build.directory}")
     File reviewDirectory;
@@ -63,12 +64,25 @@ public class ReportMojo extends AbstractMavenReport {
         return CATEGORY_PROJECT_REPORTS;
     }
 
+    /**
+     * Whether there is a page to write: not when skipped. Refuses a page directory where a review wrote its reports:
+     * a plugin-wide {@code <outputDirectory>} (the review's) reaches this goal's own, and the page would overwrite
+     * the review's {@code scrum-report.html}.
+     */
     @Override
-    public boolean canGenerateReport() {
+    public boolean canGenerateReport() throws MavenReportException {
         if (skip) {
             getLog().info("Skipping the Scrum review page (scrum.skip=true)");
+            return false;
         }
-        return !skip;
+        Path pages = getReportOutputDirectory().toPath().toAbsolutePath().normalize();
+        if (Files.isRegularFile(new ReportLayout(pages).summary())) {
+            throw new MavenReportException("scrum:report would write its page over the review's own "
+                    + ReportLayout.HTML + " in " + pages + ": its <outputDirectory> is where scrum:review wrote "
+                    + "(a plugin-wide <configuration> gives it to every goal). Move <outputDirectory> into the review's "
+                    + "<execution>, and point the page at the review with <reviewDirectory> (scrum.outputDirectory)");
+        }
+        return true;
     }
 
     @Override

@@ -4,6 +4,7 @@ import static dev.scrum.report.FindingFixtures.LEDGER;
 import static dev.scrum.report.FindingFixtures.ORDERS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scrum.report.Finding;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.maven.doxia.sink.impl.Xhtml5BaseSink;
 import org.apache.maven.reporting.MavenReport;
+import org.apache.maven.reporting.MavenReportException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -112,7 +114,22 @@ class ReportMojoTest {
     }
 
     @Test
-    void itIsTheSitesScrumReviewProjectReportAndSkipLeavesItOut() {
+    void itNeverWritesItsPageOverTheReviewsOwnHtmlReport() throws Exception {
+        review(FindingFixtures.run(tmp));
+        mojo.setReportOutputDirectory(tmp.resolve("target").toFile());
+
+        MavenReportException e = assertThrows(MavenReportException.class, mojo::canGenerateReport);
+
+        assertTrue(e.getMessage().startsWith("scrum:report would write its page over the review's own "
+                + "scrum-report.html in " + tmp.resolve("target") + ": its <outputDirectory> is where scrum:review "
+                + "wrote"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("point the page at the review with <reviewDirectory> "
+                + "(scrum.outputDirectory)"), e.getMessage());
+    }
+
+    @Test
+    void itIsTheSitesScrumReviewProjectReportAndSkipLeavesItOut() throws Exception {
+        mojo.setReportOutputDirectory(tmp.resolve("target/site").toFile());
         assertEquals("scrum-report", mojo.getOutputName());
         assertEquals("Scrum review", mojo.getName(Locale.ROOT));
         assertEquals(MavenReport.CATEGORY_PROJECT_REPORTS, mojo.getCategoryName());
