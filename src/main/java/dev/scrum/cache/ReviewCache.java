@@ -2,6 +2,7 @@ package dev.scrum.cache;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -24,7 +26,9 @@ import java.util.regex.Pattern;
 
 /**
  * Accepted reviews on disk, one file per key, outside the build directory so that {@code mvn clean} keeps
- * them. Only accepted reviews are stored. Any trouble — an unreadable entry, a full disk — is reported through
+ * them. Each entry is sealed with an HMAC-SHA-256 under a {@link CacheKey} kept outside the cache, and an entry
+ * that does not match its MAC is not trusted: a cache restored from somewhere others can write cannot pass a
+ * review this build did not make. Only accepted reviews are stored. Any trouble — an unreadable entry, a full disk — is reported through
  * the warning sink and treated as a miss: the cache never fails a build. A hit sets its entry's modification
  * time to now, so that {@link CachePruner} removes the entries least recently used, not the oldest written.
  */
@@ -45,15 +49,18 @@ public final class ReviewCache {
             .create();
 
     private final Path directory;
+    private final CacheKey seal;
     private final Consumer<String> warnings;
     private final AtomicBoolean touchFailed = new AtomicBoolean();
 
     /**
      * @param directory where entries live, e.g. {@code ~/.m2/scrum-cache/reviews}
+     * @param seal the key entries are sealed with and checked against
      * @param warnings where cache trouble is reported
      */
-    public ReviewCache(Path directory, Consumer<String> warnings) {
+    public ReviewCache(Path directory, CacheKey seal, Consumer<String> warnings) {
         this.directory = directory;
+        this.seal = Objects.requireNonNull(seal, "seal");
         this.warnings = warnings;
     }
 
@@ -61,7 +68,11 @@ public final class ReviewCache {
         return directory;
     }
 
-    /** The review stored under {@code key}, if any and readable. */
+    /**
+     * The review stored under {@code key}, if any, readable and sealed with this cache's key. An entry whose MAC
+     * does not match (edited, sealed with another key, or written before entries were sealed) is one warning
+     * naming its file and a miss; the review made instead replaces it.
+     */
     public Optional<FileReview> find(String key) {
         Path entry = entry(key);
         if (!Files.isRegularFile(entry)) {
@@ -69,10 +80,17 @@ public final class ReviewCache {
         }
         try {
             JsonObject o = JsonParser.parseString(Files.readString(entry, StandardCharsets.UTF_8)).getAsJsonObject();
-            if (o.get("format").getAsInt() != ReviewKey.FORMAT || !key.equals(o.get("key").getAsString())) {
+            JsonElement mac = o.get("mac");
+            if (o.get("format").getAsInt() != ReviewKey.FORMAT || !key.equals(o.get("key").getAsString())
+                    || mac == null || !mac.isJsonPrimitive()) {
+                warnings.accept(untrusted(entry));
                 return Optional.empty();
             }
             FileReview review = GSON.fromJson(o.get("review"), FileReview.class);
+            if (!seal.verifies(macInput(key, review), mac.getAsString())) {
+                warnings.accept(untrusted(entry));
+                return Optional.empty();
+            }
             touch(entry);
             return Optional.of(review);
         } catch (IOException | RuntimeException e) {
@@ -91,11 +109,26 @@ public final class ReviewCache {
         o.addProperty("format", ReviewKey.FORMAT);
         o.addProperty("key", key);
         o.add("review", GSON.toJsonTree(review));
+        o.addProperty("mac", seal.mac(macInput(key, review)));
         try {
             AtomicFile.write(entry, GSON.toJson(o));
         } catch (IOException | RuntimeException e) {
             warnings.accept("Could not store a review in the cache " + directory + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * What an entry's MAC covers: the format, the key the entry is stored under (so an entry moved to another
+     * key's file fails), and the review as this cache writes it (so what is read is what was sealed, whatever
+     * the spacing or the order of the entry's fields).
+     */
+    private static String macInput(String key, FileReview review) {
+        return "scrum-review-cache/" + ReviewKey.FORMAT + "\n" + key + "\n" + GSON.toJson(review);
+    }
+
+    private static String untrusted(Path entry) {
+        return "Review cache entry " + entry + " does not match its MAC (edited, sealed with another cache key, or "
+                + "written by an older version) and was ignored: the file is reviewed again";
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.scrum.maven;
 
+import dev.scrum.cache.CacheKey;
+import dev.scrum.cache.CacheKeySource;
 import dev.scrum.cache.CachePruner;
 import dev.scrum.cache.PruneResult;
 import dev.scrum.embed.EmbeddingException;
@@ -147,6 +149,14 @@ public class ReviewMojo extends AbstractGatedMojo {
     File cacheDirectory;
 
     /**
+     * The key file review cache entries are sealed with (HMAC-SHA-256), made on first use with permissions 0600;
+     * kept outside {@code cacheDirectory} and outside {@code ~/.m2}, so that a restored cache never carries it.
+     * The environment variable {@code SCRUM_CACHE_KEY} (hex or base64 of 32 or more bytes), when set, wins.
+     */
+    @Parameter(property = "scrum.cacheKeyFile", defaultValue = "${user.home}/.scrum-cache-key")
+    File cacheKeyFile;
+
+    /**
      * At the end of a run, cache entries not used for this many days are removed from {@code cacheDirectory}
      * (a review reused, or vectors read, counts as a use).
      */
@@ -289,6 +299,8 @@ public class ReviewMojo extends AbstractGatedMojo {
                 .dryRun(dryRun)
                 .maxFileBytes(maxFileBytes)
                 .cacheDirectory(cacheDirectory == null ? null : cacheDirectory.toPath())
+                .cacheKey(cacheKeyFile == null ? null
+                        : new CacheKeySource(env.get(CacheKey.VARIABLE), cacheKeyFile.toPath()))
                 .reuseCached(cache)
                 .baseline(readBaseline())
                 .stepSummary(stepSummary())

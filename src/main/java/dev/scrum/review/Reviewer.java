@@ -1,5 +1,6 @@
 package dev.scrum.review;
 
+import dev.scrum.cache.CacheKey;
 import dev.scrum.cache.ReviewCache;
 import dev.scrum.embed.CachingEmbedder;
 import dev.scrum.embed.Embedder;
@@ -62,7 +63,9 @@ public final class Reviewer {
         List<String> reviewable = reviewable(request, skipped);
         Ranker ranker = request.ranker();
         Embedder embedder = ranker.usesEmbeddings() ? services.embedder(request.embedding()) : null;
-        CachingEmbedder cachedVectors = embedder != null && request.cacheDirectory() != null && request.reuseCached()
+        CacheKey cacheKey = cacheKey(request);
+        boolean cacheUsable = request.cacheDirectory() != null && (request.dryRun() || cacheKey != null);
+        CachingEmbedder cachedVectors = embedder != null && cacheUsable && request.reuseCached()
                 ? new CachingEmbedder(embedder, request.cacheDirectory().resolve(CachingEmbedder.AREA), progress::warn)
                 : null;
         List<FileReview> reviews;
@@ -76,7 +79,7 @@ public final class Reviewer {
                 Retriever retriever = index(request, documents, cachedVectors == null ? embedder : cachedVectors,
                         cachedVectors);
                 reviews = review(request, documents, new PromptInjections(documents, documentInjections,
-                        request.baseDir()), retriever, ladder, reviewable);
+                        request.baseDir()), retriever, ladder, reviewable, cacheKey);
             }
         } finally {
             if (cachedVectors != null) {
@@ -103,6 +106,25 @@ public final class Reviewer {
         ReportContext context = new ReportContext(request.layout(), documents.texts(), request.baseDir(),
                 request.stepSummary());
         return new ReviewResult(run, request.layout(), ReportFormats.writeAll(run, context));
+    }
+
+    /**
+     * The key the review cache's entries are sealed with, or {@code null} when no review cache is used this run:
+     * none configured, a dry run, or a key that cannot be read or made (one warning; the cache is never why a
+     * build fails).
+     */
+    private CacheKey cacheKey(ReviewRequest request) {
+        if (request.cacheDirectory() == null || request.dryRun()) {
+            return null;
+        }
+        try {
+            return request.cacheKey().load();
+        } catch (IOException | RuntimeException e) {
+            progress.warn("The review cache is off for this run: no key from " + request.cacheKey() + " ("
+                    + e.getMessage() + "). Set " + CacheKey.VARIABLE + " or point cacheKeyFile at a file this "
+                    + "build can read and write.");
+            return null;
+        }
     }
 
     private static void requireUsableRung(ReviewRequest request) {
@@ -145,10 +167,10 @@ public final class Reviewer {
 
     /** Reviews the files in the pool, then adds the cached reviews of the files {@code changedSince} left out. */
     private List<FileReview> review(ReviewRequest request, ReviewDocuments documents, PromptInjections injections,
-            Retriever retriever, Ladder ladder, List<String> files) throws IOException {
-        ReviewCache cache = request.cacheDirectory() == null || request.dryRun()
+            Retriever retriever, Ladder ladder, List<String> files, CacheKey cacheKey) throws IOException {
+        ReviewCache cache = cacheKey == null
                 ? null
-                : new ReviewCache(request.cacheDirectory().resolve(ReviewCache.AREA), progress::warn);
+                : new ReviewCache(request.cacheDirectory().resolve(ReviewCache.AREA), cacheKey, progress::warn);
         FileChecks checks = new FileChecks(request.minAnswerChars(), request.requireScore(), documents.all());
         FileReviewer reviewer = new FileReviewer(request, retriever, ladder, checks, cache, injections, progress,
                 clock);
