@@ -31,7 +31,7 @@ try {
     assert parts[2].count('The gate is left to scrum:aggregate') == 2
     assert parts[2].contains('scrum-baseline.json: 0 new, 12 known finding(s)')
     assert parts[2].contains('No new gap of kind missing (failOnGaps) (1 known gap(s) of those kinds are in the baseline)')
-    def review = p.json("target/scrum-aggregate/scrum/review_${file.replace('/', '_')}.json")
+    def review = p.review("target/scrum-aggregate/scrum", file)
     assert review.findings.findAll { it.kind == 'gap' }*.baseline == ['known']
     // three files, each asked once: the second review reused the cached answers
     assert p.requests('/api/chat').size() == 3

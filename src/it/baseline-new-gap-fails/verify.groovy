@@ -42,7 +42,7 @@ try {
     assert parts[3].contains('scrum-baseline.json: 1 new, 6 known finding(s)')
 
     // the last run's reports mark each finding: the JSON, the SARIF and the markdown report
-    def review = p.json("target/scrum/review_${file.replace('/', '_')}.json")
+    def review = p.review("target/scrum", file)
     assert review.findings*.baseline == ['known', 'known', 'known', 'known', 'new', 'known', 'known']
     assert review.findings[4].symbol == 'total'
     def results = p.json('target/scrum/scrum.sarif').runs[0].results

@@ -8,7 +8,7 @@ try {
     def log = p.buildLog()
     assert log.contains('BUILD SUCCESS')
 
-    def review = p.json("target/scrum/review_${file.replace('/', '_')}.json")
+    def review = p.review("target/scrum", file)
     def parts = review.parts
     assert parts.size() >= 4 : "parts: ${parts.size()}"
     assert log.contains("[1/1] ${file}: too large for the smallest context window of the ladder")

@@ -18,7 +18,7 @@ def summary = p.json('target/scrum/summary.json')
 assert summary.target_count == expected.size()
 def misses = []
 expected.each { file, wanted ->
-    def review = p.json("target/scrum/review_${file.replace('/', '_')}.json")
+    def review = p.review("target/scrum", file)
     def top5 = review.top_prd_chunks.collectMany { covered((int) it.offset, (int) it.length) } as Set
     if (!wanted.split(',').any { top5.contains(it.trim()) }) {
         misses << "${file}: top 5 cover ${top5}, expected one of ${wanted}"

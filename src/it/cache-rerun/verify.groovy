@@ -10,7 +10,7 @@ try {
         assert log.contains("${f}: cached review (ollama/qwen-test, ")
         assert log.count("${f} attempt 1/1 ollama/qwen-test\n") == 2
     }
-    def review = { run, f -> p.json("out/${run}/scrum/review_${f.replace('/', '_')}.json") }
+    def review = { run, f -> p.review("out/${run}/scrum", f) }
     def stable = { r -> r.findAll { k, v -> !(k in ['cached', 'duration_ms', 'attempts_history']) } }
     files.each { f ->
         def first = review('run1', f)

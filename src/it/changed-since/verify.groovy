@@ -10,6 +10,6 @@ def summary = p.json('target/scrum/summary.json')
 assert summary.target_count == 2
 assert summary.per_file*.file.sort() == changed
 def reviews = new File(basedir, 'target/scrum').list().findAll { it.startsWith('review_') }.sort()
-assert reviews == changed.collect { "review_${it.replace('/', '_')}.json".toString() }
-changed.each { assert p.json("target/scrum/review_${it.replace('/', '_')}.json").file == it }
+assert reviews == changed.collect { InvokerProject.reviewName(it) }.sort()
+changed.each { assert p.review("target/scrum", it).file == it }
 return true

@@ -22,7 +22,7 @@ try {
     assert embeds*.body*.model.unique() == ['keyed-embedder']
     assert embeds.every { auth(it) == "Bearer ${canary}" }
 
-    def review = p.json('target/scrum/review_src_main_java_com_example_orders_Refunds.java.json')
+    def review = p.review('target/scrum', 'src/main/java/com/example/orders/Refunds.java')
     assert review.attempts_history*.status == ['skipped', 'error', 'accepted']
     assert review.attempts_history[0].error == 'environment variable SCRUM_IT_UNSET_KEY is not set'
     // the 401 says where the key came from, and not the key, although the server echoed it

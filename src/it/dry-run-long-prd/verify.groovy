@@ -23,7 +23,7 @@ def check = { String out, String prdFile, String retrieval ->
     def top5s = [] as Set
     sources.each { f ->
         def file = basedir.toPath().relativize(f.toPath()).toString().replace('\\', '/')
-        def review = p.json("${out}/scrum/review_${file.replace('/', '_')}.json")
+        def review = p.review("${out}/scrum", file)
         def chunks = review.top_prd_chunks
         assert chunks.size() == 5
         chunks.each { c ->

@@ -22,7 +22,7 @@ assert summary.retrieval == 'lexical'
 assert summary.embedder == ''
 def topOffsets = [] as Set
 expected.each { file, heading ->
-    def review = p.json("target/scrum/review_${file.replace('/', '_')}.json")
+    def review = p.review("target/scrum", file)
     assert review.file == file
     assert review.attempts_made == 0
     def prdChunks = review.top_prd_chunks
@@ -35,8 +35,15 @@ expected.each { file, heading ->
         assert c.heading == inEffect((int) c.offset) : "${file}: ${c.heading} at @${c.offset}"
         assert !headings.any { it[0] > c.offset && it[0] < c.offset + c.length } : "${file}: @${c.offset} spans two sections"
         assert c.line == prd.substring(0, (int) c.offset).count('\n') + 1
-        assert c.bm25_rank == i + 1 && c.dense_rank == null
+        assert c.bm25_rank != null && c.dense_rank == null
     }
+    // BM25's order, but each section's best passage before any section's second (DistinctSections)
+    assert prdChunks[0].bm25_rank == 1
+    assert prdChunks*.bm25_rank.unique(false).size() == prdChunks.size()
+    def firstOfEach = prdChunks.findIndexValues { c -> prdChunks.findIndexOf { it.heading == c.heading } == prdChunks.indexOf(c) }
+    def repeats = (0..<prdChunks.size()) - firstOfEach
+    assert repeats.every { r -> firstOfEach.every { it < r } } : "${file}: a section's second passage before another's first"
+    [firstOfEach, repeats].each { idx -> assert idx.collect { prdChunks[(int) it].bm25_rank } == idx.collect { prdChunks[(int) it].bm25_rank }.sort(false) }
     assert prdChunks[0].heading == heading : "${file}: best passage is in ${prdChunks[0].heading}, expected ${heading}"
     assert review.top_proposal_chunks.size() > 0
     assert review.top_proposal_chunks.every { it.origin == 'PROPOSAL' }

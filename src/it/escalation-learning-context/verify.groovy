@@ -33,7 +33,7 @@ try {
     assert openai.body.max_tokens == 1500
     assert openai.body.response_format == null
 
-    def review = p.json("target/scrum/review_${file.replace('/', '_')}.json")
+    def review = p.review("target/scrum", file)
     assert review.attempts_history*.status == ['error', 'thin', 'thin', 'accepted']
     assert review.attempts_history*.model == ['broken-model', 'thin-model', 'rambling-model', 'good-model']
     assert review.attempts_history[0].error.contains('HTTP 500')

@@ -5,7 +5,7 @@ try {
     def log = p.buildLog()
     assert log.contains('BUILD SUCCESS')
 
-    def review = { name -> p.json("target/scrum/review_src_main_java_com_example_faults_${name}.java.json") }
+    def review = { name -> p.review("target/scrum", "src/main/java/com/example/faults/${name}.java") }
     // every file's first attempt: the rung refusing connections, asked once and then left out at once
     def first = review('F01RateLimited').attempts_history[0]
     assert first.status == 'error'

@@ -29,7 +29,7 @@ try {
     assert user =~ /\[PLAN @0\]/
     assert p.requests('/api/embed').isEmpty() : 'the default embedder runs in-process'
 
-    def review = p.json("target/scrum/review_${file.replace('/', '_')}.json")
+    def review = p.review("target/scrum", file)
     assert review.file == file
     assert review.file_bytes == new File(basedir, file).length()
     assert review.attempts_made == 1

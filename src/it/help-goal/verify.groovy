@@ -19,4 +19,11 @@ plugin.mojos.mojo.each { mojo ->
 }
 assert missing.isEmpty() : "not in scrum:help -Ddetail: ${missing}"
 assert log.contains('User property: scrum.ladder') || log.contains('ladder')
+// written for users: no internal class names, and a rung's fields with their defaults (issue 21)
+assert !log.contains('This class')
+assert !log.contains('ReviewRequest')
+assert log.contains('timeoutSeconds')
+assert log.contains('default 180')
+assert log.contains('default 1500')
+assert log.contains('scrum:check')
 return true

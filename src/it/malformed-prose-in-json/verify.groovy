@@ -18,7 +18,7 @@ try {
     assert user(chats[1]).contains("- attempt 1 (ollama/prose-model, model prose-model): malformed, 143 characters: ${malformed}\n")
     assert user(chats[1]).contains('Alignment score: N/10')
 
-    def review = p.json("target/scrum/review_${file.replace('/', '_')}.json")
+    def review = p.review("target/scrum", file)
     assert review.attempts_history*.status == ['malformed', 'accepted']
     assert review.attempts_history[0].error == malformed
     assert review.score == 5

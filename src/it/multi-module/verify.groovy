@@ -22,7 +22,7 @@ try {
     assert summary.per_file*.file == ['core/src/main/java/com/example/shop/core/Invoice.java',
                                       'core/src/main/java/com/example/shop/core/SearchIndex.java',
                                       'web/src/main/java/com/example/shop/web/RateLimiter.java']
-    assert new File(basedir, 'target/scrum-aggregate/scrum/review_web_src_main_java_com_example_shop_web_RateLimiter.java.json').isFile()
+    assert p.exists('target/scrum-aggregate/scrum/' + InvokerProject.reviewName('web/src/main/java/com/example/shop/web/RateLimiter.java'))
     def report = p.text('target/scrum-aggregate/scrum-report.md')
     assert report.contains('All 3 file(s) reviewed: 3 answered and accepted.')
     assert report.contains('## web/src/main/java/com/example/shop/web/RateLimiter.java')

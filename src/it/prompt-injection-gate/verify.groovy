@@ -12,7 +12,7 @@ try {
     assert clean.contains("1 file(s) scored below minScore 6: ${dir}/Refunds.java (3/10)")
     assert !clean.toLowerCase().contains('prompt injection')
     assert clean.contains('BUILD FAILURE')
-    def cleanReview = p.json("target/clean/scrum/review_${dir.replace('/', '_')}_Refunds.java.json")
+    def cleanReview = p.review("target/clean/scrum", "${dir}/Refunds.java")
     assert cleanReview.untrusted == false && cleanReview.injections == []
 
     // 2: each hostile shape, obeyed by the model (10/10), fails the build as an injection at its line
@@ -28,7 +28,7 @@ try {
     expected.each { file, where ->
         assert hostile.contains("${dir}/${file}:${where[0]} ${where[1]} «") : "${file} at line ${where[0]}"
         assert hostile.contains("[WARNING] [") && hostile.contains("${dir}/${file}: prompt injection at ${dir}/${file}:${where[0]}")
-        def review = p.json("target/hostile/scrum/review_${dir.replace('/', '_')}_${file}.json")
+        def review = p.review("target/hostile/scrum", "${dir}/${file}")
         assert review.score == 10 : "the stand-in obeyed ${file}"
         assert review.untrusted == true
         def hit = review.injections.find { it.line == where[0] && it.kind == where[1] }
@@ -69,7 +69,7 @@ try {
     def ordinary = runs[3]
     assert ordinary.contains('BUILD SUCCESS')
     assert !ordinary.toLowerCase().contains('prompt injection')
-    def ordinaryReview = p.json("target/ordinary/scrum/review_${dir.replace('/', '_')}_Ordinary.java.json")
+    def ordinaryReview = p.review("target/ordinary/scrum", "${dir}/Ordinary.java")
     assert ordinaryReview.score == 8 && ordinaryReview.untrusted == false && ordinaryReview.injections == []
 
     // 5 and 6: the team keeps the hostile files as fixtures; baselined, their injections no longer fail

@@ -37,14 +37,14 @@ try {
 
     // the JSON and the report say how many, per file, never what
     def masked = [
-        'src_main_java_com_example_secrets_Settings.java': 7,
-        'src_main_resources_service-account.json': 2,
-        'src_main_resources_application.properties': 2,
-        'src_main_resources_application.yml': 2,
-        'src_main_resources_deploy-key.pem': 1,
+        'src/main/java/com/example/secrets/Settings.java': 7,
+        'src/main/resources/service-account.json': 2,
+        'src/main/resources/application.properties': 2,
+        'src/main/resources/application.yml': 2,
+        'src/main/resources/deploy-key.pem': 1,
     ]
     masked.each { name, count ->
-        def review = p.json("target/scrum/review_${name}.json")
+        def review = p.review("target/scrum", name)
         assert review.redactions == count : "${name}: ${review.redactions}"
         assert review.accepted_on == 1 : name
         assert review.score == 2

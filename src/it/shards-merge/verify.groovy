@@ -45,7 +45,7 @@ try {
     assert merged.total_duration_ms == s1.total_duration_ms + s2.total_duration_ms
     assert strip(merged) == strip(unsharded)
     all.each { file ->
-        def name = "review_${file.replace('/', '_')}.json"
+        def name = InvokerProject.reviewName(file)
         def m = p.json("target/scrum/${name}")
         assert m.file == file
         assert m.top_prd_chunks.size() > 0

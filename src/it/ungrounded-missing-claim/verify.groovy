@@ -24,7 +24,7 @@ try {
             + "${firstChars} characters: ${reason}\n")
     assert user(chats[1]).contains('\n17|     public String policyVersion() {')
 
-    def review = p.json("target/scrum/review_${file.replace('/', '_')}.json")
+    def review = p.review("target/scrum", file)
     assert review.attempts_history*.status == ['ungrounded', 'accepted']
     assert review.attempts_history[0].error == reason
     assert review.attempts_history[0].chars == firstChars

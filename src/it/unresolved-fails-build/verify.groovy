@@ -6,8 +6,11 @@ try {
     def report = new File(basedir, 'target/scrum-report.md')
     def log = p.buildLog()
     assert log.contains('BUILD FAILURE')
-    assert log.contains("1 of 1 file(s) unresolved (no rung's answer was accepted): ${file}. See ${report.canonicalFile}") ||
-            log.contains("1 of 1 file(s) unresolved (no rung's answer was accepted): ${file}. See ${report.absolutePath}")
+    def fake = new File(basedir, '.mvn/maven.config').readLines().find { it.startsWith('-Dfake.url=') } - '-Dfake.url='
+    def crashed = "1 file(s) unanswered: HTTP 500 from ${fake}/api/chat: llama runner process has " +
+            "terminated: exit status 2 (rung ollama/broken-model)"
+    assert log.contains("1 of 1 file(s) unresolved (no rung's answer was accepted): ${file}. ${crashed}. See ${report.canonicalFile}") ||
+            log.contains("1 of 1 file(s) unresolved (no rung's answer was accepted): ${file}. ${crashed}. See ${report.absolutePath}")
     assert log.contains("[1/1] ${file}: UNRESOLVED after 2 calls")
 
     // written before the build failed
@@ -21,7 +24,7 @@ try {
     assert summary.per_file[0].containsKey('accepted_on')
     assert summary.per_file[0].model == ''
     assert summary.per_file[0].score == null
-    def review = p.json("target/scrum/review_${file.replace('/', '_')}.json")
+    def review = p.review("target/scrum", file)
     assert review.attempts_history*.status == ['error', 'thin']
     assert review.accepted_on == null
     assert review.escalated_to_model == ''

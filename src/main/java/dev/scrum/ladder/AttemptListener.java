@@ -9,6 +9,9 @@ public interface AttemptListener {
     /** An attempt ended (or was skipped). */
     void finished(Attempt attempt, int total);
 
+    /** The climb is over: no attempt follows. */
+    default void done() {}
+
     /** A listener that hears nothing. */
     AttemptListener NONE = new AttemptListener() {
         @Override

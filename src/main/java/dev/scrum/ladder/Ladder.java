@@ -109,10 +109,12 @@ public final class Ladder {
             attempts.add(result.attempt());
             listener.finished(result.attempt(), total);
             if (result.attempt().status() == AttemptStatus.ACCEPTED) {
+                listener.done();
                 return new LadderOutcome(attempts, result.attempt(), result.verdict().score(),
                         result.verdict().markdown(), result.verdict().structured());
             }
         }
+        listener.done();
         return new LadderOutcome(attempts, null, null, "", null);
     }
 

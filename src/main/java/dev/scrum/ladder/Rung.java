@@ -47,6 +47,8 @@ public record Rung(
 
     public static final int DEFAULT_MAX_TOKENS = 1500;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(180);
+    /** How the skip reason of a rung left out by an offline build begins. */
+    private static final String OFFLINE = "offline: ";
     /** {@code maxConcurrent} unset: each server's limit is learned during the run. */
     public static final int LEARNED = 0;
 
@@ -107,6 +109,16 @@ public record Rung(
 
     public Rung withSkipReason(String reason) {
         return toBuilder().skipReason(reason).build();
+    }
+
+    /** This rung, skipped because the build runs offline ({@code -o}) and its server is not on this machine. */
+    public Rung offline() {
+        return withSkipReason(OFFLINE + "Maven runs offline (-o) and " + baseUrl + " is not on this machine");
+    }
+
+    /** Whether this rung is skipped because the build runs offline (see {@link #offline()}). */
+    public boolean skippedOffline() {
+        return skipReason != null && skipReason.startsWith(OFFLINE);
     }
 
     public Rung withFormat(AnswerFormat newFormat) {

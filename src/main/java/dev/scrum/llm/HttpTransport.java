@@ -160,6 +160,14 @@ public final class HttpTransport implements AutoCloseable {
                 throw timedOut(uri, timeout, retries, e).withPushback(pushback);
             }
             throw networkFailure(uri, retries, e).withPushback(pushback);
+        } catch (IllegalStateException e) {
+            // the deadline's cancel can race the pool releasing the connection ("Endpoint not acquired / already
+            // released"): past the deadline that is the timeout it is, not an internal error
+            if (expired.get() || post.isCancelled()) {
+                throw timedOut(uri, timeout, TransientFailureRetryStrategy.retries(context), new IOException(e))
+                        .withPushback(TransientFailureRetryStrategy.pushback(context));
+            }
+            throw e;
         } finally {
             deadline.cancel(false);
         }

@@ -42,6 +42,13 @@ abstract class AbstractGatedMojo extends AbstractMojo {
     @Parameter(property = "scrum.skip", defaultValue = "false")
     boolean skip;
 
+    /**
+     * The master switch, as maven-pmd-plugin's {@code failOnViolation}: {@code false} logs what the gate decided,
+     * failures as errors, and lets the build pass; the reports still say the gate failed.
+     */
+    @Parameter(property = "scrum.failOnViolation", defaultValue = "true")
+    boolean failOnViolation = true;
+
     /** Fail the build when a file has no accepted review. */
     @Parameter(property = "scrum.failOnUnresolved", defaultValue = "true")
     boolean failOnUnresolved;
@@ -78,6 +85,14 @@ abstract class AbstractGatedMojo extends AbstractMojo {
     @Parameter(property = "scrum.failOnInjection", defaultValue = "true")
     boolean failOnInjection = true;
 
+    /**
+     * Fail the build when a selected file was not reviewed: binary (a NUL byte), larger than {@code maxFileBytes},
+     * or unreadable. Each is named with its reason; an empty file has nothing to review and does not count. Leave
+     * a file out on purpose with {@code excludes}. Off, it is a warning.
+     */
+    @Parameter(property = "scrum.failOnSkipped", defaultValue = "true")
+    boolean failOnSkipped = true;
+
     /** The process environment ({@code GITHUB_STEP_SUMMARY}, API keys); tests hand in their own. */
     Map<String, String> environment = System.getenv();
 
@@ -94,9 +109,19 @@ abstract class AbstractGatedMojo extends AbstractMojo {
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("Skipping " + work + " (scrum.skip=true)");
+            List<String> configured = GatePolicy.beyondDefaults(minScore, failOnGaps);
+            if (!configured.isEmpty()) {
+                getLog().warn("scrum.skip is set, so the gate (" + String.join(", ", configured)
+                        + ") is not applied: this build is not gated");
+            }
             return;
         }
-        gate = new Gate(failOnUnresolved, checkMinScore(minScore), gapKinds(failOnGaps), failOnInjection);
+        gate = new Gate(failOnUnresolved, checkMinScore(minScore), gapKinds(failOnGaps), failOnInjection,
+                failOnSkipped);
+        if (dryRun() && decidesGate() && !gate.policy().beyondDefaults().isEmpty()) {
+            getLog().warn("scrum.dryRun is set, so the gate (" + String.join(", ", gate.policy().beyondDefaults())
+                    + ") is not applied: this build is not gated");
+        }
         Optional<ReviewResult> result = run();
         if (result.isPresent()) {
             conclude(result.get(), gate);
@@ -109,6 +134,11 @@ abstract class AbstractGatedMojo extends AbstractMojo {
      * @throws MojoExecutionException for a configuration mistake, naming the parameter and the fix
      */
     abstract Optional<ReviewResult> run() throws MojoExecutionException, MojoFailureException;
+
+    /** Whether this run calls no model ({@code scrum:review}'s {@code dryRun}), so no gate applies. */
+    boolean dryRun() {
+        return false;
+    }
 
     /** Whether this goal makes the gate decision; {@code scrum:review} leaves it to a {@code scrum:aggregate}. */
     boolean decidesGate() {
@@ -232,6 +262,14 @@ abstract class AbstractGatedMojo extends AbstractMojo {
             getLog().info("The gate is left to scrum:aggregate, which decides once for the whole reactor");
             return;
         }
-        gate.apply(run, result.reportFile(), getLog());
+        try {
+            gate.apply(run, result.reportFile(), getLog());
+        } catch (MojoFailureException e) {
+            if (failOnViolation) {
+                throw e;
+            }
+            getLog().error(e.getMessage());
+            getLog().warn("Not failing the build: failOnViolation=false");
+        }
     }
 }

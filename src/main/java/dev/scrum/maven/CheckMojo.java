@@ -21,8 +21,8 @@ import org.apache.maven.project.MavenProject;
  * Applies the gate to the review already written under {@code target/scrum/}, calling no model: the
  * {@code pmd:check} to {@code scrum:review}'s {@code pmd:pmd}. A pipeline can review in one step (with
  * {@code -Dscrum.failOnUnresolved=false} and no gate) and decide in another, or re-decide with another
- * {@code minScore}, {@code failOnGaps} or baseline without paying for the models again. The gate is the one
- * {@code scrum:review} applies ({@link Gate}), with the same parameters ({@link AbstractGatedMojo}).
+ * {@code minScore}, {@code failOnGaps} or baseline without paying for the models again. The gate and its
+ * parameters are {@code scrum:review}'s.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AbstractGatedMojo {

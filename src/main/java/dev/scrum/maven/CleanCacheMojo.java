@@ -13,8 +13,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Empties the review and embedding caches under {@code cacheDirectory}, or with {@code olderThanDays} removes only
  * the entries not used for that long: {@code mvn scrum:clean-cache}, in a project or anywhere else. Only files the
- * caches wrote are removed ({@link CachePruner}); calls no model. {@code scrum:review} prunes the cache itself at
- * the end of each run ({@code cacheMaxAgeDays}, {@code cacheMaxMegabytes}); this goal is for emptying it.
+ * caches wrote are removed, never through a link; calls no model. {@code scrum:review} prunes the cache itself
+ * at the end of each run ({@code cacheMaxAgeDays}, {@code cacheMaxMegabytes}); this goal is for emptying it.
  */
 @Mojo(name = "clean-cache", requiresProject = false, aggregator = true, threadSafe = true)
 public class CleanCacheMojo extends AbstractMojo {

@@ -20,6 +20,11 @@ record Gate(GatePolicy policy) {
         this(new GatePolicy(failOnUnresolved, minScore, failOnGaps, failOnInjection));
     }
 
+    Gate(boolean failOnUnresolved, int minScore, Set<String> failOnGaps, boolean failOnInjection,
+            boolean failOnSkipped) {
+        this(new GatePolicy(failOnUnresolved, minScore, failOnGaps, failOnInjection, failOnSkipped));
+    }
+
     /** The decision for {@code run}. */
     GateDecision decide(RunReport run) {
         return policy.decide(run);

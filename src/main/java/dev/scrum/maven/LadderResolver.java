@@ -69,8 +69,7 @@ final class LadderResolver {
         for (Rung rung : rungs) {
             Rung r = rung.withRedaction(redaction);
             if (offline && r.usable() && !r.local()) {
-                r = r.withSkipReason("offline: Maven runs offline (-o) and " + r.baseUrl()
-                        + " is not on this machine");
+                r = r.offline();
             }
             out.add(r);
         }

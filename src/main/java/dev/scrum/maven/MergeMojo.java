@@ -21,10 +21,8 @@ import org.apache.maven.project.MavenProject;
 /**
  * Merges the {@code scrum/} directories of sharded reviews ({@code -Dscrum.shard=i/n}, one per CI runner) into
  * one {@code scrum-report.md} and {@code scrum/*.json}, as one unsharded review would have written them, then
- * gates as {@code scrum:review} does ({@link AbstractGatedMojo}). Calls no model.
- *
- * <p>This class only resolves parameters and turns the merge into a build outcome; the merge itself is
- * {@link ShardMerger}'s. It runs once per build, at the top-level project, even in a reactor.
+ * gates as {@code scrum:review} does, with the same gate parameters. Calls no model.
+ * Runs once per build, at the top-level project, even in a reactor.
  */
 @Mojo(name = "merge", threadSafe = true, aggregator = true)
 public class MergeMojo extends AbstractGatedMojo {

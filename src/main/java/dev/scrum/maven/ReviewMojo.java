@@ -7,6 +7,7 @@ import dev.scrum.cache.PruneResult;
 import dev.scrum.embed.EmbeddingException;
 import dev.scrum.ladder.Rung;
 import dev.scrum.retrieve.Ranker;
+import dev.scrum.redact.SecretRedactor;
 import dev.scrum.review.ConfigurationException;
 import dev.scrum.review.HttpModelServices;
 import dev.scrum.review.Progress;
@@ -32,11 +33,12 @@ import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
- * Reviews the project's source files against its PRD and a change proposal with a ladder of LLMs, writes
- * {@code scrum-report.md} and {@code scrum/*.json}, and gates the build on them ({@link AbstractGatedMojo}).
- *
- * <p>This class only turns Maven configuration into a {@link ReviewRequest} and the {@link ReviewResult}
- * into a build outcome; the review itself is {@link Reviewer}'s.
+ * Reviews the project's source files against its PRD ({@code prdPath}) and change proposal
+ * ({@code proposalPath}) with a ladder of LLMs, cheapest first, and writes {@code target/scrum-report.md}, an
+ * HTML report, SARIF, GitLab Code Quality and {@code target/scrum/*.json}. Then it gates the build: new prompt
+ * injections and files with no accepted answer fail it by default; {@code minScore} and {@code failOnGaps} add
+ * gates. {@code -Dscrum.dryRun} shows what would be sent without calling a model; {@code scrum:check} re-decides
+ * the gate from the written review without calling one.
  */
 @Mojo(name = "review", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class ReviewMojo extends AbstractGatedMojo {
@@ -65,9 +67,16 @@ public class ReviewMojo extends AbstractGatedMojo {
     List<String> files;
 
     /**
-     * The ladder of models, cheapest first: a list of {@code <rung>} with {@code provider}, {@code model} and
-     * optional {@code baseUrl}, {@code serverId}, {@code apiKeyEnv}, {@code format}, {@code maxTokens},
-     * {@code temperature}, {@code timeoutSeconds}, {@code maxConcurrent}, {@code contextTokens}, {@code note}.
+     * The ladder of models, cheapest first: a list of {@code <rung>}, each with {@code provider} ({@code ollama},
+     * {@code ollama-cloud} or {@code openai}) and {@code model}, and optional: {@code baseUrl} (default: Ollama at
+     * {@code $OLLAMA_HOST} or {@code http://localhost:11434}, the provider's public API otherwise), {@code serverId}
+     * (a {@code settings.xml} server whose password is the API key), {@code apiKeyEnv} (default
+     * {@code OLLAMA_API_KEY} for ollama-cloud, {@code OPENAI_API_KEY} for openai), {@code format} ({@code json}
+     * with a schema, default for ollama and openai, or {@code markdown}, default for ollama-cloud),
+     * {@code maxTokens} (the answer's limit, default 1500), {@code temperature} (0 to 2; default: the server's),
+     * {@code timeoutSeconds} (per call, default 180), {@code maxConcurrent} (calls in flight per server; default:
+     * learned), {@code contextTokens} (the model's window, default 32768 for ollama, 131072 for ollama-cloud,
+     * 128000 for openai), {@code replicas} (more base URLs of the same model), {@code note} (shown in the report).
      * Without {@code maxConcurrent}, each server's limit on calls in flight is learned during the run from its
      * latency, timeouts and 429/503 answers (at most {@code threads}); with it, the limit is fixed.
      * {@code -Dscrum.ladder=ollama/qwen3.5:latest,openai/gpt-4o-mini} on the command line replaces it (each
@@ -236,6 +245,11 @@ public class ReviewMojo extends AbstractGatedMojo {
         getLog().info("Pruned the review cache: " + pruned.describe());
     }
 
+    @Override
+    boolean dryRun() {
+        return dryRun;
+    }
+
     /** Not when this build also runs {@code scrum:aggregate}, which then makes the one gate decision. */
     @Override
     boolean decidesGate() {
@@ -328,12 +342,12 @@ public class ReviewMojo extends AbstractGatedMojo {
         return new Progress() {
             @Override
             public void info(String line) {
-                getLog().info(line);
+                getLog().info(SecretRedactor.standard().mask(line));
             }
 
             @Override
             public void warn(String line) {
-                getLog().warn(line);
+                getLog().warn(SecretRedactor.standard().mask(line));
             }
         };
     }

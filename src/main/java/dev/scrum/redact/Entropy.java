@@ -49,6 +49,23 @@ final class Entropy {
         return shannon(s) >= threshold(s.length());
     }
 
+    /** The entropy, in bits a character, from which a value assigned to a secret name is taken for a secret. */
+    static final double ASSIGNED_THRESHOLD = 3.5;
+    /** The shortest value assigned to a secret name that is judged by its entropy. */
+    static final int ASSIGNED_MIN_LENGTH = 16;
+
+    /**
+     * Whether a value assigned to a secret name ({@code SIGNING_KEY: 3f9a…}) looks random: at least 16
+     * characters, at least 3.5 bits a character, and not an identifier, a dotted name, a path or a URL.
+     */
+    static boolean looksRandomForASecret(String s) {
+        if (s.length() < ASSIGNED_MIN_LENGTH || isIdentifier(s) || s.matches("[\\w\\-]+(?:\\.[\\w\\-]+)+")
+                || s.startsWith("/") || s.startsWith(".") || s.contains("://") || s.contains("${")) {
+            return false;
+        }
+        return shannon(s) >= ASSIGNED_THRESHOLD;
+    }
+
     /** {@code Base64UrlEncoder2}, {@code MAX_RETRY_COUNT_V2}: words of two letters or more, digits, separators. */
     private static boolean isIdentifier(String s) {
         return s.matches("(?:[A-Z]?[a-z]{2,}|[A-Z]+|[0-9]+|[_\\-])+");

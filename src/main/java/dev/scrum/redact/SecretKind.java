@@ -14,6 +14,14 @@ enum SecretKind {
     JWT("jwt"),
     /** A token with a well-known prefix (GitHub, GitLab, Slack, OpenAI, Google API, Stripe). */
     TOKEN("token"),
+    /** The credentials of an HTTP {@code Authorization} header ({@code Basic}, {@code Bearer}, {@code Token}). */
+    HTTP_AUTH("http-auth"),
+    /** The {@code auth} of a Docker config ({@code base64(user:password)}). */
+    DOCKER_AUTH("docker-auth"),
+    /** A Maven encrypted password or master password ({@code <master>{…}</master>}, {@code <password>{…}</password>}). */
+    MAVEN_PASSWORD("maven-password"),
+    /** The password of a netrc entry ({@code machine host login me password …}). */
+    NETRC_PASSWORD("netrc-password"),
     /** The password of a URL ({@code scheme://user:password@host}). */
     URL_PASSWORD("url-password"),
     /** A value assigned to a name such as password, secret, token or apiKey, in code or config. */

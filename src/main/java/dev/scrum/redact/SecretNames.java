@@ -12,6 +12,9 @@ final class SecretNames {
     /** Names ending so hold something about a secret, not the secret: {@code passwordFile}, {@code maxTokens}. */
     private static final List<String> ABOUT_SECRETS = List.of("file", "path", "env", "header", "name", "length",
             "tokens", "count", "size", "limit", "timeout", "ttl", "type", "url", "uri", "endpoint", "policy");
+    /** The parts of a name ({@code SIGNING_KEY}, {@code db-pass}, {@code auth}) that mean it holds a secret. */
+    private static final Set<String> SECRET_PARTS = Set.of("token", "secret", "secrets", "password", "passwd", "pass",
+            "pwd", "key", "credential", "credentials", "auth", "passphrase");
     private static final Set<String> NOT_SECRETS = Set.of("true", "false", "null", "none", "nil", "yes", "no",
             "undefined", "required", "optional");
 
@@ -25,6 +28,17 @@ final class SecretNames {
         }
         String lower = name.toLowerCase(Locale.ROOT);
         return lower.equals("pass") || lower.matches(".*[_.\\-]pass");
+    }
+
+    /**
+     * Whether a name has a part meaning a secret, as a whole word or a part between {@code _}, {@code -} or
+     * {@code .} ({@code key}, {@code SIGNING_KEY}, {@code db-pass}, but not {@code monkey} nor {@code keyboard}),
+     * and does not end in a part about a secret ({@code KEY_FILE}, {@code token_ttl}).
+     */
+    static boolean hasSecretPart(String name) {
+        List<String> parts = List.of(name.toLowerCase(Locale.ROOT).split("[_.\\-]+"));
+        return !parts.isEmpty() && parts.stream().anyMatch(SECRET_PARTS::contains)
+                && !ABOUT_SECRETS.contains(parts.get(parts.size() - 1));
     }
 
     /**

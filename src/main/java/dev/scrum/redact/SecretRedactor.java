@@ -52,6 +52,14 @@ public final class SecretRedactor {
         return new Redacted(out.toString(), kept.size());
     }
 
+    /**
+     * {@code text} with its secrets masked; {@code null} stays {@code null}. What is written (reports, the
+     * cache, the log) passes through this, whatever {@code redactSecrets} says about what is sent.
+     */
+    public String mask(String text) {
+        return text == null || text.isEmpty() ? text : redact(text).text();
+    }
+
     /** Each line's part of a secret becomes the mask; the line breaks inside it stay. */
     private static void mask(StringBuilder out, String secret, SecretKind kind) {
         String[] lines = secret.split("(?<=\n)", -1);

@@ -50,7 +50,7 @@ public final class ConsoleSummary {
         out.add(String.format(Locale.ROOT, "%d file(s), %d accepted, %d skipped, %d model call(s) this run%s, %.1f s",
                 run.reviews().size(), run.resolvedCount(), run.skipped().size(), run.callsThisRun(),
                 cached == 0 ? "" : " (" + cached + " from the cache)", run.totalDurationMs() / 1000.0));
-        return out;
+        return out.stream().map(Masked::text).toList();
     }
 
     private static String clip(String s, int width) {

@@ -29,8 +29,8 @@ public record FileInput(
     public static final FileInput NONE = new FileInput(List.of(), List.of(), 0, 0, 0, false, List.of());
 
     public FileInput {
-        prdPassages = List.copyOf(prdPassages);
-        proposalPassages = List.copyOf(proposalPassages);
+        prdPassages = Masked.passages(prdPassages);
+        proposalPassages = Masked.passages(proposalPassages);
         injections = injections == null ? List.of() : List.copyOf(injections);
     }
 

@@ -30,10 +30,10 @@ public record FileOutcome(
     public static final FileOutcome NONE = builder().build();
 
     public FileOutcome {
-        attempts = List.copyOf(attempts);
+        attempts = Masked.attempts(attempts);
         findings = List.copyOf(findings);
         acceptedRung = acceptedRung == null ? "" : acceptedRung;
-        acceptedMarkdown = acceptedMarkdown == null ? "" : acceptedMarkdown;
+        acceptedMarkdown = acceptedMarkdown == null ? "" : Masked.text(acceptedMarkdown);
     }
 
     /** Nothing accepted: the attempts alone. */

@@ -21,6 +21,9 @@ public record Finding(
         List<Citation> citations, BaselineState baseline) {
     public Finding {
         citations = List.copyOf(citations);
+        title = Masked.text(title);
+        text = Masked.text(text);
+        symbol = Masked.text(symbol);
     }
 
     /** This finding, marked against a baseline ({@code null}: unmarked). */

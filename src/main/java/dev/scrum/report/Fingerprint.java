@@ -52,7 +52,8 @@ public final class Fingerprint {
         return folded.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
     }
 
-    private static String hash(String... parts) {
+    /** 32 hex digits of the SHA-256 of the parts, each in UTF-8 and ended by a NUL byte. */
+    static String hash(String... parts) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (String part : parts) {

@@ -7,9 +7,9 @@ import java.util.List;
  *
  * @param outcome passed, failed, or not applied (a dry run)
  * @param failures why it failed, one sentence each, most serious first (prompt injections, unanswered files,
- *     scores, gaps); empty unless it failed
+ *     files left unreviewed, scores, gaps); empty unless it failed
  * @param warnings what would have failed the build but was let through by configuration
- *     ({@code failOnUnresolved=false}, {@code failOnInjection=false})
+ *     ({@code failOnUnresolved=false}, {@code failOnInjection=false}, {@code failOnSkipped=false})
  * @param notes what was checked and passed ({@code Every scored file is at or above minScore 6})
  */
 public record GateDecision(Outcome outcome, List<String> failures, List<String> warnings, List<String> notes) {
@@ -33,10 +33,15 @@ public record GateDecision(Outcome outcome, List<String> failures, List<String> 
         }
     }
 
-    /** A dry run: no model was called, so there is nothing to decide on. */
-    public static GateDecision notApplied() {
+    /**
+     * A dry run: no model was called, so there is nothing to decide on. Its one note, the top line of every report,
+     * says what was not applied and that the build is not gated.
+     *
+     * @param what why, and what is not applied: {@code dry run: no model was called, so the gate (minScore 6)}
+     */
+    public static GateDecision notApplied(String what) {
         return new GateDecision(Outcome.NOT_APPLIED, List.of(), List.of(),
-                List.of("dry run: no model was called, so the gate does not apply"));
+                List.of(what + " is not applied: this build is not gated"));
     }
 
     public boolean failed() {

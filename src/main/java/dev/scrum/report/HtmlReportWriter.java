@@ -195,7 +195,7 @@ final class HtmlReportWriter {
     private void fileTable() {
         html.append("<section id=\"files\">\n<h2>Files</h2>\n");
         if (run.reviews().isEmpty()) {
-            html.append("<p>No file was selected for review.</p>\n</section>\n");
+            html.append("<p>").append(Html.esc(RunOverview.nothingReviewed(run))).append("</p>\n</section>\n");
             return;
         }
         html.append("<div class=\"controls\">\n<label>Filter <input type=\"search\" id=\"file-filter\" ")

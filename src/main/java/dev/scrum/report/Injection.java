@@ -25,6 +25,8 @@ public record Injection(String path, String kind, String description, int line, 
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(quoted, "quoted");
+        description = Masked.text(description);
+        quoted = Masked.text(quoted);
     }
 
     /** This injection, marked against a baseline. */

@@ -53,8 +53,10 @@ public final class JsonReportReader {
             Path reviewFile = directory.resolve(ReportLayout.reviewFileName(file));
             FileReview review = readReview(reviewFile);
             if (!review.file().equals(file)) {
-                throw new IOException(reviewFile + " holds the review of " + review.file() + ", not of " + file
-                        + " (their review file names collide)");
+                throw new IOException(reviewFile + ", the review file of " + file + " in " + summary
+                        + ", holds the review of " + review.file() + ": the summary and its review files do not"
+                        + " belong together (copied from another run, or written by a plugin version whose file"
+                        + " names could collide); run mvn scrum:review again to write them afresh");
             }
             reviews.add(review);
         }

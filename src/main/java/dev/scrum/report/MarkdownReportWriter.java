@@ -49,7 +49,7 @@ public final class MarkdownReportWriter {
         StringBuilder md = new StringBuilder(8192);
         md.append("# Scrum review report\n\n");
         decision(md, run.gate());
-        md.append("**").append(RunOverview.verdict(run)).append("**\n\n");
+        md.append("**").append(cell(RunOverview.verdict(run))).append("**\n\n");
         String headline = RunOverview.headline(run, coverage);
         if (!headline.isEmpty()) {
             md.append(headline).append("\n\n");
@@ -73,7 +73,7 @@ public final class MarkdownReportWriter {
         md.append('\n');
         injections(md, run);
         if (run.reviews().isEmpty()) {
-            md.append("No file was selected for review.\n");
+            md.append(cell(RunOverview.nothingReviewed(run))).append('\n');
         } else if (run.dryRun()) {
             dryRunTable(md, ordered);
         } else {
@@ -401,7 +401,8 @@ public final class MarkdownReportWriter {
         return flat.length() <= EXCERPT_CHARS ? flat : flat.substring(0, EXCERPT_CHARS) + "…";
     }
 
-    private static String cell(String s) {
+    /** One line of text with no markup: a table cell's or a list item's. */
+    static String cell(String s) {
         return inert(s.replace("|", "\\|").replaceAll("\\s*\\n\\s*", " "));
     }
 

@@ -1,5 +1,6 @@
 package dev.scrum.report;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
@@ -34,7 +35,7 @@ public record ReportLayout(Path outputDirectory) {
         return jsonDirectory().resolve(SUMMARY);
     }
 
-    /** {@code scrum/review_<path with / replaced by _>.json}. */
+    /** {@code scrum/}{@link #reviewFileName(String)}. */
     public Path review(String file) {
         return jsonDirectory().resolve(reviewFileName(file));
     }
@@ -47,10 +48,22 @@ public record ReportLayout(Path outputDirectory) {
         return jsonDirectory().resolve(GITLAB_CODE_QUALITY);
     }
 
-    /** {@code review_<path with / replaced by _>.json}. */
+    /**
+     * {@code review_<path with / replaced by _>-<hash>.json}: the readable form alone would give {@code a_b/C.java}
+     * and {@code a/b_C.java} one name, so the first 8 hex digits of a SHA-256 of the exact path ({@link Fingerprint}'s)
+     * follow it. The readable form keeps at most {@value #READABLE_BYTES} bytes (its end, the file's name), so that
+     * a deep path still makes a name the file system takes; the hash tells such names apart.
+     */
     public static String reviewFileName(String file) {
-        return "review_" + file.replace('/', '_').replace('\\', '_') + ".json";
+        String readable = file.replace('/', '_').replace('\\', '_');
+        while (readable.getBytes(StandardCharsets.UTF_8).length > READABLE_BYTES) {
+            readable = readable.substring(readable.offsetByCodePoints(0, 1));
+        }
+        return "review_" + readable + "-" + Fingerprint.hash(file).substring(0, 8) + ".json";
     }
+
+    /** Bytes (UTF-8) of the readable form at most: with the rest, a name within the usual 255-byte limit. */
+    private static final int READABLE_BYTES = 200;
 
     /** The layout whose {@code scrum/} directory is {@code jsonDirectory}. */
     public static ReportLayout ofJsonDirectory(Path jsonDirectory) {

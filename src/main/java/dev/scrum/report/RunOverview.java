@@ -38,13 +38,6 @@ final class RunOverview {
         return injected.isEmpty() ? outcome(run) : injected + " " + outcome(run);
     }
 
-    /**
-     * What the gate decided and why ({@link GateDecision#headline()}), or {@code ""} when the run does not carry
-     * the decision (a module's review in a reactor decided by {@code scrum:aggregate}).
-     */
-    static String decision(RunReport run) {
-        return run.gate() == null ? "" : run.gate().headline();
-    }
 
     /**
      * {@code Prompt injection: 2 in what the models were sent (1 new); 1 review read one and is untrusted.}, or
@@ -62,7 +55,19 @@ final class RunOverview {
                 + (untrusted == 1 ? "is" : "are") + " untrusted.";
     }
 
+    /**
+     * What the file tables say when there is no review: {@code No file was selected for review.}, or, when files
+     * were selected and all skipped, {@code 3 file(s) selected, none reviewable: src/A.java (binary: …), ….}
+     */
+    static String nothingReviewed(RunReport run) {
+        return run.skipped().isEmpty() ? "No file was selected for review."
+                : SkippedFile.noneReviewable(run.skipped()) + ".";
+    }
+
     private static String outcome(RunReport run) {
+        if (run.reviews().isEmpty()) {
+            return nothingReviewed(run);
+        }
         if (run.dryRun()) {
             return "Dry run: " + run.reviews().size() + " file(s) would be reviewed; no model was called.";
         }

@@ -44,10 +44,10 @@ final class StepSummary {
             }
             md.append('\n');
         }
-        if (run.dryRun()) {
+        if (files == 0) {
+            md.append("**").append(MarkdownReportWriter.cell(RunOverview.nothingReviewed(run))).append("**\n");
+        } else if (run.dryRun()) {
             md.append("**Dry run:** ").append(files).append(" file(s) would be reviewed; no model was called.\n");
-        } else if (files == 0) {
-            md.append("**No file was selected for review.**\n");
         } else {
             md.append(unresolved == 0 ? "**All " + files + " file(s) answered and accepted.**"
                     : "**" + unresolved + " of " + files + " file(s) unresolved.**");

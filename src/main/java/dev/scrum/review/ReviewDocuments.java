@@ -30,8 +30,8 @@ record ReviewDocuments(Document prd, Document proposal, List<Chunk> prdChunks, L
     /**
      * Reads and chunks the request's documents.
      *
-     * @throws ConfigurationException naming the parameter when a document is missing, a directory, empty or
-     *     unreadable
+     * @throws ConfigurationException naming the parameter when a document is missing, a directory, empty,
+     *     binary (see {@link #notText}) or unreadable
      */
     static ReviewDocuments read(ReviewRequest request) {
         Document prd = read(DocumentKind.PRD, request.prd(), "prdPath");
@@ -111,7 +111,37 @@ record ReviewDocuments(Document prd, Document proposal, List<Chunk> prdChunks, L
             throw new ConfigurationException(parameter, "The " + describe(kind) + " " + path
                     + " is empty. Point <" + parameter + "> at a document with content.");
         }
+        String binary = notText(text);
+        if (binary != null) {
+            throw new ConfigurationException(parameter, "The " + describe(kind) + " " + path + " is not text: "
+                    + binary + ". Point <" + parameter + "> (or -Dscrum." + parameter + ") at a Markdown, AsciiDoc or "
+                    + "plain-text document in UTF-8; convert a PDF or Word file to text first.");
+        }
         return new Document(kind, path, text);
+    }
+
+    /** Above this share of control characters and replaced bytes, a document is not text. */
+    static final double MAX_NON_TEXT = 0.30;
+
+    /**
+     * Why a document's text is binary, or {@code null} when it is text: a NUL byte anywhere (no text format has
+     * one; passages with them would be sent to the models and written into the reports), or more than
+     * {@link #MAX_NON_TEXT} of its characters control characters other than tab, line feed, carriage return and
+     * form feed, or bytes that are not UTF-8 (replaced by U+FFFD when read).
+     */
+    static String notText(String text) {
+        int nul = text.indexOf('\0');
+        if (nul >= 0) {
+            return "it contains a NUL byte (at character " + nul + "), so it is binary";
+        }
+        long odd = text.chars().filter(c -> c == '\uFFFD'
+                || (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r' && c != '\f')).count();
+        if (odd > MAX_NON_TEXT * text.length()) {
+            return String.format(java.util.Locale.ROOT, "%d of its %d characters (%.0f%%) are control characters or "
+                    + "bytes that are not UTF-8, more than %.0f%%", odd, text.length(), 100.0 * odd / text.length(),
+                    100 * MAX_NON_TEXT);
+        }
+        return null;
     }
 
     private static String describe(DocumentKind kind) {

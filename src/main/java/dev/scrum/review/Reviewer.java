@@ -73,7 +73,10 @@ public final class Reviewer {
                 new LimitLog(progress));
         try {
             if (reviewable.isEmpty() && request.unchangedFiles().isEmpty()) {
-                progress.warn("No file selected for review: check includes, excludes and files.");
+                progress.warn(request.files().isEmpty()
+                        ? "No file selected for review: check includes, excludes and files."
+                        : SkippedFile.noneReviewable(skipped) + ". Nothing is reviewed; list a file in <excludes> "
+                                + "to leave it out on purpose.");
                 reviews = List.of();
             } else {
                 Retriever retriever = index(request, documents, cachedVectors == null ? embedder : cachedVectors,
@@ -131,8 +134,18 @@ public final class Reviewer {
         if (!request.dryRun() && request.ladder().stream().noneMatch(Rung::usable)) {
             throw new ConfigurationException("ladder", "no rung of the ladder can be called: "
                     + String.join("; ", request.ladder().stream().map(r -> r.id() + " (" + r.skipReason() + ")").toList())
-                    + ". Configure an API key (serverId or apiKeyEnv) or add a local rung.");
+                    + ". " + noRungAdvice(request.ladder()));
         }
+    }
+
+    /** What to do when no rung can be called: offline, a key configures nothing. */
+    static String noRungAdvice(List<Rung> ladder) {
+        if (ladder.stream().anyMatch(Rung::skippedOffline)) {
+            return "The remote rungs were skipped because Maven runs offline (-o): run without -o, configure a "
+                    + "local rung (Ollama on localhost: <provider>ollama</provider> with no <baseUrl>), or run with "
+                    + "-Dscrum.dryRun.";
+        }
+        return "Configure an API key (serverId or apiKeyEnv) or add a local rung.";
     }
 
     /** The selected files that can be reviewed; the others are added to {@code skipped}, each with its reason. */

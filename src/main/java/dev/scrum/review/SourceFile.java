@@ -1,5 +1,6 @@
 package dev.scrum.review;
 
+import dev.scrum.report.SkippedFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -31,7 +32,7 @@ record SourceFile(String path, long bytes, String text, boolean malformedUtf8) {
                 return "too large: " + size + " bytes, more than maxFileBytes (" + maxFileBytes + ")";
             }
             if (size == 0) {
-                return "empty: 0 bytes, nothing to review";
+                return SkippedFile.EMPTY + ": 0 bytes, nothing to review";
             }
             try (var in = Files.newInputStream(file)) {
                 byte[] head = in.readNBytes(BINARY_PROBE);
@@ -42,7 +43,7 @@ record SourceFile(String path, long bytes, String text, boolean malformedUtf8) {
                     }
                     blank &= b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f';
                 }
-                return blank ? "empty: only whitespace, nothing to review" : null;
+                return blank ? SkippedFile.EMPTY + ": only whitespace, nothing to review" : null;
             }
         } catch (IOException e) {
             return "unreadable: " + e.getClass().getSimpleName()

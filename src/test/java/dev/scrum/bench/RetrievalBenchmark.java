@@ -144,7 +144,7 @@ class RetrievalBenchmark {
         }
         ways.add(new Way("lexical (BM25), its default: " + LexicalScoring.DEFAULT.name(), "",
                 r -> retrieve(r, Ranker.LEXICAL, null, Retriever.DEFAULT_FUSION)));
-        for (LexicalScoring s : List.of(LexicalScoring.PASSAGES_ONLY, new LexicalScoring(false, 0, 0),
+        for (LexicalScoring s : List.of(LexicalScoring.PASSAGES_ONLY, new LexicalScoring(true, 0, 0, 0.5), new LexicalScoring(false, 0, 0),
                 new LexicalScoring(true, 1, 0),
                 new LexicalScoring(true, 0.5, 0), new LexicalScoring(true, 0, 0.5), new LexicalScoring(true, 0, 1),
                 new LexicalScoring(true, 0.5, 0.5), new LexicalScoring(false, 0.5, 0.5), new LexicalScoring(true, 1, 1),

@@ -1,5 +1,6 @@
 package dev.scrum.maven;
 
+import dev.scrum.report.ReportLayout;
 import static dev.scrum.report.FindingFixtures.ORDERS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -163,7 +164,7 @@ class CodeScanningMojoTest {
         JsonArray results = json(tmp.resolve("out/scrum/scrum.sarif")).getAsJsonArray("runs").get(0).getAsJsonObject()
                 .getAsJsonArray("results");
         assertEquals("unchanged", results.get(3).getAsJsonObject().get("baselineState").getAsString());
-        JsonObject review = json(tmp.resolve("out/scrum/review_src_main_java_shop_Orders.java.json"));
+        JsonObject review = json(tmp.resolve("out/scrum/" + ReportLayout.reviewFileName("src/main/java/shop/Orders.java")));
         assertEquals("known", review.getAsJsonArray("findings").get(2).getAsJsonObject().get("baseline").getAsString());
         String summary = Files.readString(tmp.resolve("summary.md"));
         assertEquals(2, summary.split("## Scrum review", -1).length - 1, summary);

@@ -33,4 +33,16 @@ final class LogLines {
         });
         return lines;
     }
+
+    /** From now on, what {@code mojo} logs at error. */
+    static List<String> errors(AbstractMojo mojo) {
+        List<String> lines = new ArrayList<>();
+        mojo.setLog(new SystemStreamLog() {
+            @Override
+            public void error(CharSequence content) {
+                lines.add(content.toString());
+            }
+        });
+        return lines;
+    }
 }

@@ -1,5 +1,6 @@
 package dev.scrum.maven;
 
+import dev.scrum.report.ReportLayout;
 import static dev.scrum.review.ShardFixtures.ALL;
 import static dev.scrum.review.ShardFixtures.CHECKOUT;
 import static dev.scrum.review.ShardFixtures.EARLY;
@@ -16,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.scrum.review.Shard;
+import dev.scrum.review.ShardFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,16 +33,36 @@ import org.junit.jupiter.api.io.TempDir;
 @MojoTest
 class MergeMojoTest {
 
+    /** Why the fixtures' unresolved file got no answer, as the shards' JSON recorded it. */
+    private static final String CAUSES = "1 file(s) unanswered: HTTP 500 (rung ollama/qwen3.5:latest); 1 file(s) "
+            + "unanswered: rung ollama-cloud/gpt-oss:120b not called: no API key";
+
     @TempDir
     Path tmp;
 
-    /** Shards 1/2 and 2/2 of the fixtures' five files (one unresolved, one scored 6) in {@code tmp/shards}. */
+    /**
+     * Shards 1/2 and 2/2 of the fixtures' five files (one unresolved, one scored 6, one skipped as too large) in
+     * {@code tmp/shards}; the skipped file not failing the build, unless a test turns {@code failOnSkipped} on.
+     */
     private MergeMojo shardsOf(MergeMojo mojo) throws Exception {
         shard(tmp.resolve("shards/scrum-shard-1"), new Shard(1, 2), LATE, 1_000);
         shard(tmp.resolve("shards/scrum-shard-2"), new Shard(2, 2), EARLY, 2_000);
         mojo.shardDirectories = List.of(tmp.resolve("shards").toFile());
         mojo.outputDirectory = tmp.resolve("out").toFile();
+        mojo.failOnSkipped = false;
         return mojo;
+    }
+
+    @Test
+    @Basedir("/projects/merge")
+    @InjectMojo(goal = "merge", pom = "pom.xml")
+    void aFileAShardSkippedFailsTheMergedGateByDefault(MergeMojo mojo) throws Exception {
+        shardsOf(mojo).failOnUnresolved = false;
+        mojo.failOnSkipped = true;
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals("1 selected file(s) were not reviewed (failOnSkipped): " + ShardFixtures.BIG + " (larger than "
+                + "maxFileBytes); list a file in <excludes> to leave it out of the review on purpose. See "
+                + tmp.resolve("out/scrum-report.md"), e.getMessage());
     }
 
     @Test
@@ -49,8 +71,8 @@ class MergeMojoTest {
     void writesOneReportAndFailsOnTheUnresolvedFileNamingItAndTheReport(MergeMojo mojo) throws Exception {
         MojoFailureException e = assertThrows(MojoFailureException.class, shardsOf(mojo)::execute);
         Path report = tmp.resolve("out/scrum-report.md");
-        assertEquals("1 of 5 file(s) unresolved (no rung's answer was accepted): " + INVENTORY + ". See " + report,
-                e.getMessage());
+        assertEquals("1 of 5 file(s) unresolved (no rung's answer was accepted): " + INVENTORY + ". " + CAUSES
+                + ". See " + report, e.getMessage());
         assertTrue(Files.readString(report).contains("1 of 5 file(s) unresolved"));
         JsonObject summary = JsonParser.parseString(Files.readString(tmp.resolve("out/scrum/summary.json")))
                 .getAsJsonObject();
@@ -58,6 +80,22 @@ class MergeMojoTest {
         assertEquals("2026-11-24T10:00:00Z", summary.get("ran_at").getAsString());
         assertEquals(3_000, summary.get("total_duration_ms").getAsLong());
         assertTrue(summary.get("shard").isJsonNull());
+    }
+
+    @Test
+    @Basedir("/projects/merge")
+    @InjectMojo(goal = "merge", pom = "pom.xml")
+    void failOnViolationFalseLogsTheDecisionFirstAndTheFailureButPasses(MergeMojo mojo) throws Exception {
+        shardsOf(mojo).minScore = 7;
+        mojo.failOnViolation = false;
+        List<String> errors = LogLines.errors(mojo);
+        mojo.execute();
+        assertEquals(2, errors.size(), errors.toString());
+        assertTrue(errors.get(0).startsWith("Gate failed: 1 of 5 file(s) unresolved"), errors.get(0));
+        assertTrue(errors.get(1).contains("1 file(s) scored below minScore 7: " + CHECKOUT + " (6/10). See "), errors.get(1));
+        JsonObject gate = JsonParser.parseString(Files.readString(tmp.resolve("out/scrum/summary.json")))
+                .getAsJsonObject().getAsJsonObject("gate");
+        assertEquals("failed", gate.get("outcome").getAsString(), "the reports still say the gate failed");
     }
 
     @Test
@@ -71,7 +109,9 @@ class MergeMojoTest {
         assertEquals("1 file(s) scored below minScore 7: " + CHECKOUT + " (6/10). See "
                 + tmp.resolve("out/scrum-report.md"), e.getMessage());
         assertEquals(List.of("1 of 5 file(s) unresolved (no rung's answer was accepted): " + INVENTORY
-                + "; not failing the build (failOnUnresolved=false)"), warnings);
+                + "; not failing the build (failOnUnresolved=false)", "1 selected file(s) were not reviewed "
+                + "(failOnSkipped): " + ShardFixtures.BIG + " (larger than maxFileBytes); not failing the build "
+                + "(failOnSkipped=false)"), warnings);
     }
 
     @Test
@@ -80,7 +120,8 @@ class MergeMojoTest {
     void bothFailuresAreNamedInOneMessage(MergeMojo mojo) throws Exception {
         shardsOf(mojo).minScore = 7;
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
-        assertEquals("1 of 5 file(s) unresolved (no rung's answer was accepted): " + INVENTORY + ". 1 file(s) scored "
+        assertEquals("1 of 5 file(s) unresolved (no rung's answer was accepted): " + INVENTORY + ". " + CAUSES
+                + ". 1 file(s) scored "
                 + "below minScore 7: " + CHECKOUT + " (6/10). See " + tmp.resolve("out/scrum-report.md"), e.getMessage());
     }
 
@@ -90,7 +131,7 @@ class MergeMojoTest {
     void passesWhenTheGateAllows(MergeMojo mojo) throws Exception {
         shardsOf(mojo).failOnUnresolved = false;
         mojo.execute();
-        assertTrue(Files.isRegularFile(tmp.resolve("out/scrum/review_src_main_java_org_acme_Invoice.java.json")));
+        assertTrue(Files.isRegularFile(tmp.resolve("out/scrum/" + ReportLayout.reviewFileName("src/main/java/org/acme/Invoice.java"))));
     }
 
     @Test

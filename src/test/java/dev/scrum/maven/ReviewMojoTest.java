@@ -1,5 +1,6 @@
 package dev.scrum.maven;
 
+import dev.scrum.report.ReportLayout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -37,7 +38,7 @@ class ReviewMojoTest {
         assertEquals(2, summary.get("target_count").getAsInt());
         assertTrue(summary.get("dry_run").getAsBoolean());
         JsonObject review = JsonParser.parseString(Files.readString(
-                out.resolve("scrum/review_src_main_java_org_acme_Invoice.java.json"))).getAsJsonObject();
+                out.resolve("scrum/" + ReportLayout.reviewFileName("src/main/java/org/acme/Invoice.java")))).getAsJsonObject();
         assertEquals(3, review.getAsJsonArray("top_prd_chunks").size());
         assertEquals(0, review.get("attempts_made").getAsInt());
     }
@@ -79,7 +80,7 @@ class ReviewMojoTest {
         assertEquals("dense", summary.get("retrieval").getAsString());
         assertEquals("local/all-minilm-l6-v2-q", summary.get("embedder").getAsString());
         JsonObject best = JsonParser.parseString(Files.readString(
-                out.resolve("scrum/review_src_main_java_org_acme_Invoice.java.json"))).getAsJsonObject()
+                out.resolve("scrum/" + ReportLayout.reviewFileName("src/main/java/org/acme/Invoice.java")))).getAsJsonObject()
                 .getAsJsonArray("top_prd_chunks").get(0).getAsJsonObject();
         assertEquals(1, best.get("dense_rank").getAsInt());
         assertTrue(best.get("bm25_rank").isJsonNull());
@@ -97,6 +98,20 @@ class ReviewMojoTest {
     }
 
     @Test
+    @Basedir("/projects/dry-run")
+    @InjectMojo(goal = "review", pom = "pom.xml")
+    @MojoParameter(name = "minScore", value = "6")
+    void aDryRunWithAGateWarnsThatTheBuildIsNotGatedAndTheReportSaysSo(ReviewMojo mojo) throws Exception {
+        List<String> warnings = LogLines.warnings(mojo);
+        mojo.execute();
+        assertTrue(warnings.contains("scrum.dryRun is set, so the gate (minScore 6) is not applied: this build is not "
+                + "gated"), warnings.toString());
+        String report = Files.readString(mojo.project.getBasedir().toPath().resolve("target/scrum-report.md"));
+        assertTrue(report.startsWith("# Scrum review report\n\n**Gate not applied**\n\n- dry run: no model was "
+                + "called, so the gate (minScore 6) is not applied: this build is not gated\n"), report);
+    }
+
+    @Test
     @Basedir("/projects/missing-prd")
     @InjectMojo(goal = "review", pom = "pom.xml")
     @MojoParameter(name = "skip", value = "true")
@@ -105,6 +120,10 @@ class ReviewMojoTest {
         List<String> infos = LogLines.infos(mojo);
         mojo.execute();
         assertEquals(List.of("Skipping the review (scrum.skip=true)"), infos);
+        List<String> warnings = LogLines.warnings(mojo);
+        mojo.execute();
+        assertEquals(List.of("scrum.skip is set, so the gate (minScore 11) is not applied: this build is not gated"),
+                warnings);
         assertFalse(Files.exists(mojo.project.getBasedir().toPath().resolve("target/scrum-report.md")));
     }
 
@@ -224,7 +243,7 @@ class ReviewMojoTest {
             org.mockito.Mockito.when(mojo.session.isOffline()).thenReturn(true);
             mojo.execute();
             JsonObject review = JsonParser.parseString(Files.readString(mojo.project.getBasedir().toPath()
-                    .resolve("target/scrum/review_src_main_java_org_acme_Invoice.java.json"))).getAsJsonObject();
+                    .resolve("target/scrum/" + ReportLayout.reviewFileName("src/main/java/org/acme/Invoice.java")))).getAsJsonObject();
             JsonObject skipped = review.getAsJsonArray("attempts_history").get(0).getAsJsonObject();
             assertEquals("skipped", skipped.get("status").getAsString());
             assertEquals("offline: Maven runs offline (-o) and https://ollama.com is not on this machine",

@@ -141,7 +141,22 @@ class SecretRedactorTest {
         "See http://localhost:8080/api/orders?limit=20 for details.",
         "<maxTokens>1500</maxTokens>",
         "String passwordFile = \"/run/secrets/db\";",
-        "int x = 1;\n    c.contextTokens = 32768;"})
+        "int x = 1;\n    c.contextTokens = 32768;",
+        "String password = request.getParameter(\"password\");",
+        "private JPasswordField passwordField;",
+        "byte[] k = config.getSecretKey();",
+        "String secretKey = keys.getSecretKey(alias);",
+        "private static final String CACHE_KEY = \"scrum.review.cache.v2\";",
+        "String key = \"OrderServiceImplementation\";",
+        "Map<String, String> auth = Map.of();",
+        "the reviewer checks the password field and the secret_key setting",
+        "keyboard = \"Qx7vT2mL9pR4sW8z\";",
+        "monkey: 3f9a1c2e7b8d4f6a0e1c3b5d7f9a2c4e",
+        "KEY_FILE=/run/secrets/signing",
+        "Authorization: Basic ${BASIC_AUTH}",
+        "<master>{…}</master>",
+        "machine host login me password …",
+        "password required"})
     void aLookAlikeIsNotMasked(String line) {
         Redacted r = redact(line);
 
@@ -161,5 +176,62 @@ class SecretRedactorTest {
     void entropyIsInBitsPerCharacter() {
         assertEquals(0.0, Entropy.shannon("aaaa"), 1e-9);
         assertEquals(2.0, Entropy.shannon("abcd"), 1e-9);
+    }
+
+    // base64("fakeuser:fakepass") and base64("me:not-a-real-pw"): obviously fake, but the shape of real credentials
+    private static final String BASIC = "ZmFrZXVzZXI6ZmFrZXBhc3M=";
+
+    @Test
+    void basicCredentialsOfAnAuthorizationHeaderAreMasked() {
+        assertMasked("Authorization: Basic " + BASIC, BASIC, SecretKind.HTTP_AUTH);
+        assertMasked("curl -H 'Authorization: Bearer fake0bearer0token0value' https://x", "fake0bearer0token0value",
+                SecretKind.HTTP_AUTH);
+        assertMasked("the request sends Basic " + BASIC + " to the proxy", BASIC, SecretKind.HTTP_AUTH);
+    }
+
+    @Test
+    void aNetrcPasswordIsMaskedOnOneLineOrAcrossLines() {
+        assertEquals("machine host login me password «redacted:netrc-password»",
+                redact("machine host login me password s3cr3t").text());
+        assertMasked("machine build.example\n  login me\n  password fakeNetrcPw\n", "fakeNetrcPw",
+                SecretKind.NETRC_PASSWORD);
+    }
+
+    @Test
+    void aSecretKeyIsMaskedWithOrWithoutAnAssignment() {
+        assertMasked("secret_key fakeSecretKey123", "fakeSecretKey123", SecretKind.ASSIGNED);
+        assertMasked("the file hard-codes the secret_key fakeSecretKey123 in its settings", "fakeSecretKey123",
+                SecretKind.ASSIGNED);
+        assertMasked("SECRET_KEY = 'fake-django-key'", "fake-django-key", SecretKind.ASSIGNED);
+    }
+
+    @Test
+    void anEnvironmentPasswordIsMaskedAtTheStartOfALineOrWithin() {
+        assertMasked("DB_PASS=fakeDbPass9", "fakeDbPass9", SecretKind.ASSIGNED);
+        assertMasked("docker run -e DB_PASS=fakeDbPass9 -p 5432:5432 postgres", "fakeDbPass9", SecretKind.ASSIGNED);
+        assertMasked("Line 3 sets DB_PASS=fakeDbPass9 in the image.", "fakeDbPass9", SecretKind.ASSIGNED);
+    }
+
+    @Test
+    void aHexSigningKeyIsMaskedByItsEntropy() {
+        String hex = "3f9a1c2e7b8d4f6a0e1c3b5d7f9a2c4e";
+        assertMasked("SIGNING_KEY: " + hex, hex, SecretKind.HIGH_ENTROPY);
+        assertMasked("signing-key = \"" + hex + "\"", hex, SecretKind.HIGH_ENTROPY);
+        assertMasked("auth: Zk4kE9qLm2Xv7PbT", "Zk4kE9qLm2Xv7PbT", SecretKind.HIGH_ENTROPY);
+    }
+
+    @Test
+    void theAuthOfADockerConfigIsMasked() {
+        assertMasked("{\"auths\": {\"registry.example\": {\"auth\": \"" + BASIC + "\"}}}", BASIC,
+                SecretKind.DOCKER_AUTH);
+    }
+
+    @Test
+    void mavensEncryptedMasterAndServerPasswordsAreMasked() {
+        String master = "{jSMOWnoPFgsHVpMvz5VrIt5kRbzGpI8u+9EF1iFQyJQ=}";
+        assertMasked("<settingsSecurity><master>" + master + "</master></settingsSecurity>", master,
+                SecretKind.MAVEN_PASSWORD);
+        assertMasked("<server><id>x</id><password>{COQLCE6DU6GtcS5P=}</password></server>", "COQLCE6DU6GtcS5P",
+                SecretKind.MAVEN_PASSWORD);
     }
 }

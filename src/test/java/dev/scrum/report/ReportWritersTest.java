@@ -99,7 +99,7 @@ class ReportWritersTest {
     @Test
     void reviewJsonHasEverySpecField(@TempDir Path dir) throws Exception {
         Path file = new JsonReportWriter(dir).writeReview(resolved());
-        assertEquals("review_src_main_java_a_B.java.json", file.getFileName().toString());
+        assertEquals(ReportLayout.reviewFileName("src/main/java/a/B.java"), file.getFileName().toString());
         JsonObject o = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
         assertEquals("src/main/java/a/B.java", o.get("file").getAsString());
         assertEquals(12345, o.get("file_bytes").getAsInt());

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.scrum.ladder.Rung;
 import dev.scrum.provider.Provider;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -15,19 +14,9 @@ import org.junit.jupiter.api.Test;
 class LimitLogTest {
 
     private static final URI SERVER = URI.create("http://user:secret@gpu1:11434");
-    private final List<String> lines = new ArrayList<>();
+    private final ProgressLines progress = new ProgressLines();
+    private final List<String> lines = progress.lines;
     private final AtomicLong now = new AtomicLong();
-    private final Progress progress = new Progress() {
-        @Override
-        public void info(String line) {
-            lines.add(line);
-        }
-
-        @Override
-        public void warn(String line) {
-            lines.add("WARN " + line);
-        }
-    };
     private final LimitLog log = new LimitLog(progress, now::get);
     private final Rung rung = Rung.of(Provider.OLLAMA, "qwen", URI.create("http://gpu1:11434"));
 

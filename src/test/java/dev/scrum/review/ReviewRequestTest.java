@@ -3,9 +3,10 @@ package dev.scrum.review;
 import static dev.scrum.testing.RecordFields.assertEveryFieldSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.scrum.provider.EmbeddingSettings;
+import dev.scrum.gate.GatePolicy;
 import dev.scrum.ladder.Rung;
 import dev.scrum.llm.ApiKey;
+import dev.scrum.provider.EmbeddingSettings;
 import dev.scrum.provider.Provider;
 import dev.scrum.report.Baseline;
 import dev.scrum.retrieve.Ranker;
@@ -29,6 +30,7 @@ class ReviewRequestTest {
         assertEquals(1_048_576L, defaults.maxFileBytes());
         assertEquals(Ranker.DEFAULT, defaults.ranker());
         assertEquals(Baseline.NONE, defaults.baseline());
+        assertEquals(GatePolicy.DEFAULT, defaults.gate());
 
         ReviewRequest full = ReviewRequest.builder().baseDir(Path.of("/p")).files(List.of("A.java"))
                 .prd(Path.of("/p/PRD.md")).proposal(Path.of("/p/PLAN.md"))
@@ -40,7 +42,8 @@ class ReviewRequestTest {
                 .cacheDirectory(Path.of("/c")).cacheKey(new dev.scrum.cache.CacheKeySource("ab".repeat(32), Path.of("/k")))
                 .reuseCached(true).unchangedFiles(List.of("B.java"))
                 .shard(Shard.parse("1/2")).requireScore(true).baseline(new Baseline(Path.of("b.json"), Set.of("x")))
-                .ranker(Ranker.HYBRID).stepSummary(Path.of("/ci/summary.md")).build();
+                .ranker(Ranker.HYBRID).stepSummary(Path.of("/ci/summary.md"))
+                .gate(new GatePolicy(true, 6, Set.of("missing"), true)).build();
         assertEveryFieldSet(full);
         assertEquals(full, full.toBuilder().build());
     }

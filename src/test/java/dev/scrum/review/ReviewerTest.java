@@ -1,5 +1,6 @@
 package dev.scrum.review;
 
+import dev.scrum.report.ReportLayout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -135,8 +136,8 @@ class ReviewerTest {
             }
         });
         Path json = base.resolve("target/scrum");
-        assertTrue(Files.exists(json.resolve("review_src_A.java.json")), "A was written the moment it was decided");
-        assertTrue(Files.exists(json.resolve("review_src_B.java.json")));
+        assertTrue(Files.exists(json.resolve(ReportLayout.reviewFileName("src/A.java"))), "A was written the moment it was decided");
+        assertTrue(Files.exists(json.resolve(ReportLayout.reviewFileName("src/B.java"))));
 
         List<String> asked = new ArrayList<>();
         ChatClient healthy = request -> {
@@ -238,7 +239,7 @@ class ReviewerTest {
         assertEquals(List.of("src/C.java", "src/A.java", "src/B.java"),
                 result.run().reviews().stream().map(x -> x.file()).toList());
         assertEquals(List.of(false, true, true), result.run().reviews().stream().map(x -> x.provenance().cached()).toList());
-        assertTrue(Files.exists(base.resolve("target/scrum/review_src_A.java.json")));
+        assertTrue(Files.exists(base.resolve("target/scrum/" + ReportLayout.reviewFileName("src/A.java"))));
     }
 
     /** Stands for the JVM being killed half-way. */

@@ -2,6 +2,7 @@ package dev.scrum.testing;
 
 import com.google.gson.Gson;
 import com.google.gson.reflect.TypeToken;
+import dev.scrum.report.ReportLayout;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,6 +42,16 @@ public final class InvokerProject {
     /** A JSON file of the project, as maps and lists. */
     public Map<String, Object> json(String relative) {
         return GSON.fromJson(text(relative), new TypeToken<Map<String, Object>>() {}.getType());
+    }
+
+    /** The review of {@code file} in a {@code scrum/} directory of the project, as maps and lists. */
+    public Map<String, Object> review(String scrumDirectory, String file) {
+        return json(scrumDirectory + "/" + reviewName(file));
+    }
+
+    /** The name of {@code file}'s review in a {@code scrum/} directory ({@link ReportLayout#reviewFileName}). */
+    public static String reviewName(String file) {
+        return ReportLayout.reviewFileName(file);
     }
 
     /** The build's log. */
