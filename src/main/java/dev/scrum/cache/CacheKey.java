@@ -63,8 +63,9 @@ public final class CacheKey {
                 bytes = (t.indexOf('-') >= 0 || t.indexOf('_') >= 0 ? Base64.getUrlDecoder() : Base64.getDecoder())
                         .decode(t);
             } catch (IllegalArgumentException e) {
+                // not chained: the decoder's message quotes a character of the secret
                 throw new IllegalArgumentException(VARIABLE + " is neither hexadecimal nor base64: set it to 32 "
-                        + "random bytes, e.g. the output of openssl rand -hex 32", e);
+                        + "random bytes, e.g. the output of openssl rand -hex 32");
             }
         }
         if (bytes.length < BYTES) {
@@ -96,7 +97,17 @@ public final class CacheKey {
 
     /** The MAC of {@code content}, as 64 hexadecimal digits. */
     public String mac(String content) {
-        return HexFormat.of().formatHex(raw(content));
+        return HexFormat.of().formatHex(raw(content.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The MAC of {@code content}, {@value #BYTES} bytes. */
+    public byte[] mac(byte[] content) {
+        return raw(content);
+    }
+
+    /** Whether {@code mac} is the MAC of {@code content} under this key, compared in constant time. */
+    public boolean verifies(byte[] content, byte[] mac) {
+        return mac != null && MessageDigest.isEqual(raw(content), mac);
     }
 
     /** Whether {@code mac} is the MAC of {@code content} under this key, compared in constant time. */
@@ -104,7 +115,7 @@ public final class CacheKey {
         if (mac == null || mac.length() != 2 * BYTES || !HEX.matcher(mac).matches()) {
             return false;
         }
-        return MessageDigest.isEqual(raw(content), HexFormat.of().parseHex(mac));
+        return MessageDigest.isEqual(raw(content.getBytes(StandardCharsets.UTF_8)), HexFormat.of().parseHex(mac));
     }
 
     @Override
@@ -112,11 +123,11 @@ public final class CacheKey {
         return "CacheKey[hidden]";
     }
 
-    private byte[] raw(String content) {
+    private byte[] raw(byte[] content) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
-            return mac.doFinal(content.getBytes(StandardCharsets.UTF_8));
+            return mac.doFinal(content);
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException(ALGORITHM + " is unusable in this JVM", e);
         }

@@ -28,8 +28,8 @@ import java.util.regex.Pattern;
  * Accepted reviews on disk, one file per key, outside the build directory so that {@code mvn clean} keeps
  * them. Each entry is sealed with an HMAC-SHA-256 under a {@link CacheKey} kept outside the cache, and an entry
  * that does not match its MAC is not trusted: a cache restored from somewhere others can write cannot pass a
- * review this build did not make. Only accepted reviews are stored. Any trouble — an unreadable entry, a full disk — is reported through
- * the warning sink and treated as a miss: the cache never fails a build. A hit sets its entry's modification
+ * review this build did not make. Only accepted reviews are stored. Any trouble — an untrusted or unreadable
+ * entry, a full disk — is reported through the warning sink and treated as a miss: the cache never fails a build. A hit sets its entry's modification
  * time to now, so that {@link CachePruner} removes the entries least recently used, not the oldest written.
  */
 public final class ReviewCache {
@@ -69,9 +69,10 @@ public final class ReviewCache {
     }
 
     /**
-     * The review stored under {@code key}, if any, readable and sealed with this cache's key. An entry whose MAC
-     * does not match (edited, sealed with another key, or written before entries were sealed) is one warning
-     * naming its file and a miss; the review made instead replaces it.
+     * The review stored under {@code key}, if any, readable and sealed with this cache's key for this key. An
+     * entry whose MAC does not match (edited, sealed with another cache key, or moved from another key's file)
+     * is one warning naming its file and a miss; the review made instead replaces it. Nothing of an entry is
+     * read before its MAC is checked.
      */
     public Optional<FileReview> find(String key) {
         Path entry = entry(key);
@@ -80,17 +81,17 @@ public final class ReviewCache {
         }
         try {
             JsonObject o = JsonParser.parseString(Files.readString(entry, StandardCharsets.UTF_8)).getAsJsonObject();
-            JsonElement mac = o.get("mac");
-            if (o.get("format").getAsInt() != ReviewKey.FORMAT || !key.equals(o.get("key").getAsString())
-                    || mac == null || !mac.isJsonPrimitive()) {
-                warnings.accept(untrusted(entry));
+            JsonElement mac = o.remove("mac");
+            if (mac == null || !mac.isJsonPrimitive() || !seal.verifies(macInput(o), mac.getAsString())) {
+                warnings.accept(untrusted(entry, "does not match its MAC (edited, sealed with another cache key, or "
+                        + "not written by this cache)"));
+                return Optional.empty();
+            }
+            if (o.get("format").getAsInt() != ReviewKey.FORMAT || !key.equals(o.get("key").getAsString())) {
+                warnings.accept(untrusted(entry, "was sealed for another key (moved from another entry's file)"));
                 return Optional.empty();
             }
             FileReview review = GSON.fromJson(o.get("review"), FileReview.class);
-            if (!seal.verifies(macInput(key, review), mac.getAsString())) {
-                warnings.accept(untrusted(entry));
-                return Optional.empty();
-            }
             touch(entry);
             return Optional.of(review);
         } catch (IOException | RuntimeException e) {
@@ -99,7 +100,7 @@ public final class ReviewCache {
         }
     }
 
-    /** Stores an accepted review under {@code key}, atomically. */
+    /** Stores an accepted review under {@code key}, atomically, sealed with this cache's key. */
     public void store(String key, FileReview review) {
         if (!review.resolved()) {
             return;
@@ -109,7 +110,7 @@ public final class ReviewCache {
         o.addProperty("format", ReviewKey.FORMAT);
         o.addProperty("key", key);
         o.add("review", GSON.toJsonTree(review));
-        o.addProperty("mac", seal.mac(macInput(key, review)));
+        o.addProperty("mac", seal.mac(macInput(o)));
         try {
             AtomicFile.write(entry, GSON.toJson(o));
         } catch (IOException | RuntimeException e) {
@@ -118,17 +119,17 @@ public final class ReviewCache {
     }
 
     /**
-     * What an entry's MAC covers: the format, the key the entry is stored under (so an entry moved to another
-     * key's file fails), and the review as this cache writes it (so what is read is what was sealed, whatever
-     * the spacing or the order of the entry's fields).
+     * What an entry's MAC covers: the whole entry but its MAC, as this cache writes it — its format, the key it
+     * is stored under (so an entry copied to another key's file fails) and the review, every field in the order
+     * of the file, so that nothing can be added, removed, reordered or changed. Spacing is not covered: it
+     * changes nothing that is read.
      */
-    private static String macInput(String key, FileReview review) {
-        return "scrum-review-cache/" + ReviewKey.FORMAT + "\n" + key + "\n" + GSON.toJson(review);
+    private static String macInput(JsonObject entryWithoutMac) {
+        return "scrum-review-cache\n" + GSON.toJson(entryWithoutMac);
     }
 
-    private static String untrusted(Path entry) {
-        return "Review cache entry " + entry + " does not match its MAC (edited, sealed with another cache key, or "
-                + "written by an older version) and was ignored: the file is reviewed again";
+    private static String untrusted(Path entry, String why) {
+        return "Review cache entry " + entry + " " + why + " and was ignored: the file is reviewed again";
     }
 
     /**

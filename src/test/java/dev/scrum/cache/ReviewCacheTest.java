@@ -111,4 +111,30 @@ class ReviewCacheTest {
         reviews.store(KEY, ShardFixtures.review(ShardFixtures.CART, 8, 1_000));
         assertEquals(8, reviews.find(KEY).orElseThrow().outcome().score());
     }
+
+    @Test
+    void anEntryMovedToAnotherKeysFileIsAMissWithAWarning() throws IOException {
+        Path entry = storedLongAgo();
+        String other = "fedcba9876543210".repeat(4);
+        Path moved = cache.resolve("reviews/fe/" + other + ".json");
+        Files.createDirectories(moved.getParent());
+        Files.copy(entry, moved);
+        assertTrue(reviews.find(other).isEmpty());
+        assertEquals(List.of("Review cache entry " + moved + " was sealed for another key (moved from another entry's "
+                + "file) and was ignored: the file is reviewed again"), warnings);
+
+        Files.writeString(moved, Files.readString(moved).replace(KEY, other));
+        assertTrue(reviews.find(other).isEmpty(), "its key edited to match, the MAC no longer does");
+        assertEquals(2, warnings.size());
+        assertTrue(warnings.get(1).contains("does not match its MAC"), warnings.get(1));
+        assertTrue(reviews.find(KEY).isPresent(), "the original is untouched");
+    }
+
+    @Test
+    void aFieldAddedToASealedEntryIsAMiss() throws IOException {
+        Path entry = storedLongAgo();
+        Files.writeString(entry, Files.readString(entry).replace("\"review\":{", "\"review\":{\"extra\":1,"));
+        assertTrue(reviews.find(KEY).isEmpty());
+        assertEquals(1, warnings.size());
+    }
 }
