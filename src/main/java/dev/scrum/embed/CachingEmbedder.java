@@ -221,13 +221,13 @@ public final class CachingEmbedder implements Embedder {
             }
             byte[] record = new byte[buffer.position() - start];
             buffer.get(start, record);
-            buffer.put(seal.mac(sealed(record)));
+            buffer.put(seal.mac(macInput(record)));
         }
         return buffer.flip();
     }
 
     /** What a record's MAC covers: the embedder's name (a record moved to another model's file fails) and the record. */
-    private byte[] sealed(byte[] record) {
+    private byte[] macInput(byte[] record) {
         byte[] all = Arrays.copyOf(domain, domain.length + record.length);
         System.arraycopy(record, 0, all, domain.length, record.length);
         return all;
@@ -252,7 +252,7 @@ public final class CachingEmbedder implements Embedder {
                     byte[] record = Arrays.copyOf(head, head.length + 4 * dim);
                     in.readFully(record, head.length, 4 * dim);
                     in.readFully(mac);
-                    if (!seal.verifies(sealed(record), mac)) {
+                    if (!seal.verifies(macInput(record), mac)) {
                         untrusted++;
                         continue;
                     }
@@ -264,8 +264,10 @@ public final class CachingEmbedder implements Embedder {
                 }
             }
         } catch (IOException | RuntimeException e) {
+            rewrite = true;
             warnings.accept("The embedding cache " + file + " is unreadable past " + vectors.size()
-                    + " vectors and was partly ignored: " + e.getMessage());
+                    + " vectors and was partly ignored (the file is written anew without the rest): "
+                    + e.getMessage());
         } finally {
             if (untrusted > 0) {
                 rewrite = true;

@@ -203,4 +203,31 @@ class CachingEmbedderTest {
         assertEquals(List.of("alpha"), otherModel.asked, "a record is sealed for its model");
         assertEquals(2, warnings.size());
     }
+
+    @Test
+    void aFileUnreadablePastARecordIsWarnedAboutOnceAndWrittenAnew() throws Exception {
+        try (CachingEmbedder cache = new CachingEmbedder(new CountingEmbedder(), dir, KEY, w -> {})) {
+            cache.embed(List.of("alpha"));
+        }
+        Path file = dir.resolve("test_counting.sealed.vectors");
+        byte[] garbage = new byte[32 + 4];
+        java.util.Arrays.fill(garbage, (byte) 0xff); // a record of -1 dimensions
+        Files.write(file, garbage, StandardOpenOption.APPEND);
+        List<String> warnings = new ArrayList<>();
+        CountingEmbedder again = new CountingEmbedder();
+        try (CachingEmbedder cache = new CachingEmbedder(again, dir, KEY, warnings::add)) {
+            cache.embed(List.of("alpha"));
+        }
+        assertTrue(again.asked.isEmpty(), "the record before the garbage is still used");
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).startsWith("The embedding cache " + file + " is unreadable past 1 vectors"),
+                warnings.get(0));
+        assertEquals(32 + 4 + 2 * 4 + 32, Files.size(file), "written anew without the garbage");
+        List<String> quiet = new ArrayList<>();
+        try (CachingEmbedder cache = new CachingEmbedder(new CountingEmbedder(), dir, KEY, quiet::add)) {
+            assertEquals(1, cache.embed(List.of("alpha")).size());
+            assertEquals(1, cache.hits());
+        }
+        assertEquals(List.of(), quiet);
+    }
 }
