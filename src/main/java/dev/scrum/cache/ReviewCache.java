@@ -2,6 +2,7 @@ package dev.scrum.cache;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -24,8 +26,10 @@ import java.util.regex.Pattern;
 
 /**
  * Accepted reviews on disk, one file per key, outside the build directory so that {@code mvn clean} keeps
- * them. Only accepted reviews are stored. Any trouble — an unreadable entry, a full disk — is reported through
- * the warning sink and treated as a miss: the cache never fails a build. A hit sets its entry's modification
+ * them. Each entry is sealed with an HMAC-SHA-256 under a {@link CacheKey} kept outside the cache, and an entry
+ * that does not match its MAC is not trusted: a cache restored from somewhere others can write cannot pass a
+ * review this build did not make. Only accepted reviews are stored. Any trouble — an untrusted or unreadable
+ * entry, a full disk — is reported through the warning sink and treated as a miss: the cache never fails a build. A hit sets its entry's modification
  * time to now, so that {@link CachePruner} removes the entries least recently used, not the oldest written.
  */
 public final class ReviewCache {
@@ -45,15 +49,18 @@ public final class ReviewCache {
             .create();
 
     private final Path directory;
+    private final CacheKey seal;
     private final Consumer<String> warnings;
     private final AtomicBoolean touchFailed = new AtomicBoolean();
 
     /**
      * @param directory where entries live, e.g. {@code ~/.m2/scrum-cache/reviews}
+     * @param seal the key entries are sealed with and checked against
      * @param warnings where cache trouble is reported
      */
-    public ReviewCache(Path directory, Consumer<String> warnings) {
+    public ReviewCache(Path directory, CacheKey seal, Consumer<String> warnings) {
         this.directory = directory;
+        this.seal = Objects.requireNonNull(seal, "seal");
         this.warnings = warnings;
     }
 
@@ -61,7 +68,12 @@ public final class ReviewCache {
         return directory;
     }
 
-    /** The review stored under {@code key}, if any and readable. */
+    /**
+     * The review stored under {@code key}, if any, readable and sealed with this cache's key for this key. An
+     * entry whose MAC does not match (edited, sealed with another cache key, or moved from another key's file)
+     * is one warning naming its file and a miss; the review made instead replaces it. Nothing of an entry is
+     * read before its MAC is checked.
+     */
     public Optional<FileReview> find(String key) {
         Path entry = entry(key);
         if (!Files.isRegularFile(entry)) {
@@ -69,7 +81,14 @@ public final class ReviewCache {
         }
         try {
             JsonObject o = JsonParser.parseString(Files.readString(entry, StandardCharsets.UTF_8)).getAsJsonObject();
+            JsonElement mac = o.remove("mac");
+            if (mac == null || !mac.isJsonPrimitive() || !seal.verifies(macInput(o), mac.getAsString())) {
+                warnings.accept(untrusted(entry, "does not match its MAC (edited, sealed with another cache key, or "
+                        + "not written by this cache)"));
+                return Optional.empty();
+            }
             if (o.get("format").getAsInt() != ReviewKey.FORMAT || !key.equals(o.get("key").getAsString())) {
+                warnings.accept(untrusted(entry, "was sealed for another key (moved from another entry's file)"));
                 return Optional.empty();
             }
             FileReview review = GSON.fromJson(o.get("review"), FileReview.class);
@@ -81,7 +100,7 @@ public final class ReviewCache {
         }
     }
 
-    /** Stores an accepted review under {@code key}, atomically. */
+    /** Stores an accepted review under {@code key}, atomically, sealed with this cache's key. */
     public void store(String key, FileReview review) {
         if (!review.resolved()) {
             return;
@@ -91,11 +110,26 @@ public final class ReviewCache {
         o.addProperty("format", ReviewKey.FORMAT);
         o.addProperty("key", key);
         o.add("review", GSON.toJsonTree(review));
+        o.addProperty("mac", seal.mac(macInput(o)));
         try {
             AtomicFile.write(entry, GSON.toJson(o));
         } catch (IOException | RuntimeException e) {
             warnings.accept("Could not store a review in the cache " + directory + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * What an entry's MAC covers: the whole entry but its MAC, as this cache writes it — its format, the key it
+     * is stored under (so an entry copied to another key's file fails) and the review, every field in the order
+     * of the file, so that nothing can be added, removed, reordered or changed. Spacing is not covered: it
+     * changes nothing that is read.
+     */
+    private static String macInput(JsonObject entryWithoutMac) {
+        return "scrum-review-cache\n" + GSON.toJson(entryWithoutMac);
+    }
+
+    private static String untrusted(Path entry, String why) {
+        return "Review cache entry " + entry + " " + why + " and was ignored: the file is reviewed again";
     }
 
     /**

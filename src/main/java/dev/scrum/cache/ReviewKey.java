@@ -18,7 +18,7 @@ import java.util.Objects;
 public final class ReviewKey {
 
     /** Bumped when the stored form or what goes into a key changes. */
-    static final int FORMAT = 2; // 2: a review stored as its input, outcome and provenance
+    static final int FORMAT = 3; // 2: a review stored as its input, outcome and provenance; 3: sealed with a MAC
 
     private final byte[] inputs;
 

@@ -1,5 +1,7 @@
 package dev.scrum.maven;
 
+import dev.scrum.cache.CacheKey;
+import dev.scrum.cache.CacheKeySource;
 import dev.scrum.cache.CachePruner;
 import dev.scrum.cache.PruneResult;
 import dev.scrum.embed.EmbeddingException;
@@ -161,6 +163,16 @@ public class ReviewMojo extends AbstractGatedMojo {
     File cacheDirectory;
 
     /**
+     * The key file review cache entries are sealed with (HMAC-SHA-256), made on first use with permissions 0600;
+     * kept outside {@code cacheDirectory} (one inside it is refused) and outside {@code ~/.m2}, so that a restored
+     * cache never carries it. The environment variable {@code SCRUM_CACHE_KEY} (hex or base64 of 32 or more
+     * bytes), when set, wins; one that holds no such key fails the build. A key file that cannot be read or made
+     * turns the review cache off for the run, with one warning.
+     */
+    @Parameter(property = "scrum.cacheKeyFile", defaultValue = "${user.home}/.scrum-cache-key")
+    File cacheKeyFile;
+
+    /**
      * At the end of a run, cache entries not used for this many days are removed from {@code cacheDirectory}
      * (a review reused, or vectors read, counts as a use).
      */
@@ -312,11 +324,39 @@ public class ReviewMojo extends AbstractGatedMojo {
                 .dryRun(dryRun)
                 .maxFileBytes(maxFileBytes)
                 .cacheDirectory(cacheDirectory == null ? null : cacheDirectory.toPath())
+                .cacheKey(cacheKeySource(env))
                 .reuseCached(cache)
                 .baseline(readBaseline())
                 .stepSummary(stepSummary())
                 .gate(gatePolicy())
                 .build();
+    }
+
+    /**
+     * Where the review cache's key comes from: {@value CacheKey#VARIABLE} when set, else {@code cacheKeyFile}.
+     * A variable that holds no usable key, or a key file inside {@code cacheDirectory} (whoever can write the
+     * cache could write its key too), is refused before anything is reviewed.
+     */
+    private CacheKeySource cacheKeySource(Map<String, String> env) throws MojoExecutionException {
+        if (cacheDirectory == null || cacheKeyFile == null) {
+            return null;
+        }
+        Path dir = cacheDirectory.toPath().toAbsolutePath().normalize();
+        Path file = cacheKeyFile.toPath().toAbsolutePath().normalize();
+        if (file.startsWith(dir)) {
+            throw new MojoExecutionException("<cacheKeyFile> (scrum.cacheKeyFile) is " + file + ", inside "
+                    + "<cacheDirectory> " + dir + ": whoever can write the cache could write its key too; keep the "
+                    + "key outside it, e.g. the default ${user.home}/.scrum-cache-key");
+        }
+        CacheKeySource source = new CacheKeySource(env.get(CacheKey.VARIABLE), file);
+        if (source.fromEnvironment() != null) {
+            try {
+                CacheKey.parse(source.fromEnvironment());
+            } catch (IllegalArgumentException e) {
+                throw new MojoExecutionException(e.getMessage(), e);
+            }
+        }
+        return source;
     }
 
     private static Ranker ranker(String name) throws MojoExecutionException {

@@ -30,12 +30,17 @@ public final class AtomicFile {
      * failure the previous {@code target} is left as it was and the temporary file is removed.
      */
     public static void write(Path target, String content) throws IOException {
+        write(target, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes {@code content} to a temporary file beside {@code target}, then moves it into place, as above. */
+    public static void write(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = createTemporary(dir, target.getFileName().toString());
         try {
             try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE)) {
-                out.write(content.getBytes(StandardCharsets.UTF_8));
+                out.write(content);
             }
             keepPermissions(target, tmp);
             try {

@@ -1,5 +1,6 @@
 package dev.scrum.review;
 
+import dev.scrum.cache.CacheKeySource;
 import dev.scrum.gate.GatePolicy;
 import dev.scrum.git.Change;
 import dev.scrum.ladder.Rung;
@@ -30,6 +31,8 @@ import java.util.Objects;
  * @param dryRun retrieve and report what would be sent; call no chat model
  * @param maxFileBytes larger files are skipped and listed
  * @param cacheDirectory where accepted reviews are kept between runs, or {@code null} for no cache
+ * @param cacheKey where the key the review cache's entries are sealed with comes from; {@code null} with a
+ *     {@code cacheDirectory} is the key file {@code <cacheDirectory>-key} beside it
  * @param reuseCached whether cached reviews are reused ({@code false}: every file reviewed afresh, the cache only
  *     written)
  * @param unchangedFiles files left out of review ({@code changedSince}) whose cached review, when there is one,
@@ -61,6 +64,7 @@ public record ReviewRequest(
         boolean dryRun,
         long maxFileBytes,
         Path cacheDirectory,
+        CacheKeySource cacheKey,
         boolean reuseCached,
         List<String> unchangedFiles,
         Shard shard,
@@ -82,6 +86,9 @@ public record ReviewRequest(
         unchangedFiles = unchangedFiles == null ? List.of() : List.copyOf(unchangedFiles);
         baseline = baseline == null ? Baseline.NONE : baseline;
         change = change == null ? Change.NONE : change;
+        if (cacheKey == null && cacheDirectory != null) {
+            cacheKey = CacheKeySource.ofFile(cacheDirectory.resolveSibling(cacheDirectory.getFileName() + "-key"));
+        }
     }
 
     public static Builder builder() {
@@ -92,7 +99,8 @@ public record ReviewRequest(
         return new Builder().baseDir(baseDir).files(files).prd(prd).proposal(proposal).ladder(ladder)
                 .embedding(embedding).chunkSize(chunkSize).chunkOverlap(chunkOverlap).topK(topK)
                 .minAnswerChars(minAnswerChars).threads(threads).outputDirectory(outputDirectory).dryRun(dryRun)
-                .maxFileBytes(maxFileBytes).cacheDirectory(cacheDirectory).reuseCached(reuseCached)
+                .maxFileBytes(maxFileBytes).cacheDirectory(cacheDirectory).cacheKey(cacheKey)
+                .reuseCached(reuseCached)
                 .unchangedFiles(unchangedFiles).shard(shard).requireScore(requireScore).baseline(baseline)
                 .ranker(ranker).stepSummary(stepSummary).gate(gate).change(change);
     }
@@ -128,6 +136,7 @@ public record ReviewRequest(
         private boolean dryRun;
         private long maxFileBytes = 1_048_576L;
         private Path cacheDirectory;
+        private CacheKeySource cacheKey;
         private boolean reuseCached;
         private List<String> unchangedFiles = List.of();
         private Shard shard;
@@ -215,6 +224,12 @@ public record ReviewRequest(
             return this;
         }
 
+        /** Where the cache key comes from; unset: the key file {@code <cacheDirectory>-key}. */
+        public Builder cacheKey(CacheKeySource value) {
+            cacheKey = value;
+            return this;
+        }
+
         public Builder reuseCached(boolean value) {
             reuseCached = value;
             return this;
@@ -263,7 +278,7 @@ public record ReviewRequest(
 
         public ReviewRequest build() {
             return new ReviewRequest(baseDir, files, prd, proposal, ladder, embedding, chunkSize, chunkOverlap, topK,
-                    minAnswerChars, threads, outputDirectory, dryRun, maxFileBytes, cacheDirectory, reuseCached,
+                    minAnswerChars, threads, outputDirectory, dryRun, maxFileBytes, cacheDirectory, cacheKey, reuseCached,
                     unchangedFiles, shard, requireScore, baseline, ranker, stepSummary, gate, change);
         }
     }

@@ -1,5 +1,6 @@
 package dev.scrum.review;
 
+import dev.scrum.cache.CacheKey;
 import dev.scrum.cache.ReviewCache;
 import dev.scrum.embed.CachingEmbedder;
 import dev.scrum.embed.Embedder;
@@ -62,14 +63,18 @@ public final class Reviewer {
         List<String> reviewable = reviewable(request, skipped);
         Ranker ranker = request.ranker();
         Embedder embedder = ranker.usesEmbeddings() ? services.embedder(request.embedding()) : null;
-        CachingEmbedder cachedVectors = embedder != null && request.cacheDirectory() != null && request.reuseCached()
-                ? new CachingEmbedder(embedder, request.cacheDirectory().resolve(CachingEmbedder.AREA), progress::warn)
+        boolean anything = !reviewable.isEmpty() || !request.unchangedFiles().isEmpty();
+        boolean vectorCache = embedder != null && request.reuseCached();
+        CacheKey cacheKey = anything && (!request.dryRun() || vectorCache) ? cacheKey(request) : null;
+        CachingEmbedder cachedVectors = vectorCache && cacheKey != null
+                ? new CachingEmbedder(embedder, request.cacheDirectory().resolve(CachingEmbedder.AREA), cacheKey,
+                        progress::warn)
                 : null;
         List<FileReview> reviews;
         Ladder ladder = request.dryRun() ? null : new Ladder(request.ladder(), services::chatClient, request.threads(),
                 new LimitLog(progress));
         try {
-            if (reviewable.isEmpty() && request.unchangedFiles().isEmpty()) {
+            if (!anything) {
                 progress.warn(request.files().isEmpty()
                         ? "No file selected for review: check includes, excludes and files."
                         : SkippedFile.noneReviewable(skipped) + ". Nothing is reviewed; list a file in <excludes> "
@@ -79,7 +84,7 @@ public final class Reviewer {
                 Retriever retriever = index(request, documents, cachedVectors == null ? embedder : cachedVectors,
                         cachedVectors);
                 reviews = review(request, documents, new PromptInjections(documents, documentInjections,
-                        request.baseDir()), retriever, ladder, reviewable);
+                        request.baseDir()), retriever, ladder, reviewable, cacheKey);
             }
         } finally {
             if (cachedVectors != null) {
@@ -106,6 +111,26 @@ public final class Reviewer {
         ReportContext context = new ReportContext(request.layout(), documents.texts(), request.baseDir(),
                 request.stepSummary());
         return new ReviewResult(run, request.layout(), ReportFormats.writeAll(run, context));
+    }
+
+    /**
+     * The key the caches' entries (reviews and vectors) are sealed with, or {@code null} when no cache is used
+     * this run: none configured, or a key that cannot be read or made (one warning naming where it came from and
+     * {@code cacheKeyFile}; the cache is never why a build fails). Read only when there is a file to review and a
+     * cache to use (a dry run uses only the vectors'), so that a run with nothing to do makes no key file.
+     */
+    private CacheKey cacheKey(ReviewRequest request) {
+        if (request.cacheDirectory() == null) {
+            return null;
+        }
+        try {
+            return request.cacheKey().load();
+        } catch (IOException | RuntimeException e) {
+            progress.warn("The cache is off for this run: no key from " + request.cacheKey() + " ("
+                    + e.getMessage() + "). Set " + CacheKey.VARIABLE + " or point cacheKeyFile at a file this "
+                    + "build can read and write.");
+            return null;
+        }
     }
 
     private static void requireUsableRung(ReviewRequest request) {
@@ -158,10 +183,10 @@ public final class Reviewer {
 
     /** Reviews the files in the pool, then adds the cached reviews of the files {@code changedSince} left out. */
     private List<FileReview> review(ReviewRequest request, ReviewDocuments documents, PromptInjections injections,
-            Retriever retriever, Ladder ladder, List<String> files) throws IOException {
-        ReviewCache cache = request.cacheDirectory() == null || request.dryRun()
+            Retriever retriever, Ladder ladder, List<String> files, CacheKey cacheKey) throws IOException {
+        ReviewCache cache = cacheKey == null || request.dryRun()
                 ? null
-                : new ReviewCache(request.cacheDirectory().resolve(ReviewCache.AREA), progress::warn);
+                : new ReviewCache(request.cacheDirectory().resolve(ReviewCache.AREA), cacheKey, progress::warn);
         FileChecks checks = new FileChecks(request.minAnswerChars(), request.requireScore(), documents.all());
         FileReviewer reviewer = new FileReviewer(request, retriever, ladder, checks, cache, injections, progress,
                 clock);

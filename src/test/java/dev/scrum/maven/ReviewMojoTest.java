@@ -155,7 +155,8 @@ class ReviewMojoTest {
         assertTrue(Files.exists(mojo.project.getBasedir().toPath().resolve("target/scrum-report.md")));
     }
 
-    private static final String JSON_ANSWER = """
+    /** A structured answer scoring 9 with three suggestions and no gap. */
+    static final String JSON_ANSWER = """
             {"score": 9, "summary": "Invoices follow the PRD closely.",
              "suggestions": [
                {"title": "Round once", "symbol": "grossTotal", "line": null, "change": "Round the total once, at the end.", "citations": []},

@@ -39,7 +39,8 @@ class ReviewRequestTest {
                         URI.create("https://api.openai.com/v1"), ApiKey.of("k", "test")))
                 .chunkSize(600).chunkOverlap(60).topK(3).minAnswerChars(100)
                 .threads(8).outputDirectory(Path.of("/p/out")).dryRun(true).maxFileBytes(99)
-                .cacheDirectory(Path.of("/c")).reuseCached(true).unchangedFiles(List.of("B.java"))
+                .cacheDirectory(Path.of("/c")).cacheKey(new dev.scrum.cache.CacheKeySource("ab".repeat(32), Path.of("/k")))
+                .reuseCached(true).unchangedFiles(List.of("B.java"))
                 .shard(Shard.parse("1/2")).requireScore(true).baseline(new Baseline(Path.of("b.json"), Set.of("x")))
                 .ranker(Ranker.HYBRID).stepSummary(Path.of("/ci/summary.md"))
                 .gate(new GatePolicy(true, 6, Set.of("missing"), true)).build();

@@ -2,10 +2,19 @@ package dev.scrum.review;
 
 import dev.scrum.report.ReportLayout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.scrum.cache.CacheKeySource;
 import dev.scrum.embed.Embedder;
+import dev.scrum.gate.GatePolicy;
+import dev.scrum.report.FileReview;
+import dev.scrum.report.GateDecision;
 import dev.scrum.ladder.Rung;
 import dev.scrum.llm.AnswerFormat;
 import dev.scrum.llm.ChatClient;
@@ -19,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -150,6 +160,117 @@ class ReviewerTest {
         assertEquals(3, again.run().resolvedCount());
         assertEquals(List.of(true, true, false), again.run().reviews().stream().map(r -> r.provenance().cached()).toList());
         assertEquals(1, again.run().callsThisRun());
+    }
+
+    /** A progress that keeps its warnings. */
+    private static Progress warningsTo(List<String> warnings) {
+        return new Progress() {
+            @Override
+            public void info(String message) {}
+
+            @Override
+            public void warn(String message) {
+                warnings.add(message);
+            }
+        };
+    }
+
+    /** The one review entry under {@code cache}. */
+    private static Path onlyEntry(Path cache) throws java.io.IOException {
+        try (var walk = Files.walk(cache.resolve("reviews"))) {
+            List<Path> entries = walk.filter(p -> p.toString().endsWith(".json")).toList();
+            assertEquals(1, entries.size(), entries.toString());
+            return entries.get(0);
+        }
+    }
+
+    @Test
+    void anEntryEditedToScoreTenWithNoGapsIsReviewedAgainWithAWarningAndTheGateStillFails() throws Exception {
+        Path cache = base.resolve("cache");
+        String failing = GOOD.replace("8/10", "3/10");
+        AtomicInteger calls = new AtomicInteger();
+        ChatClient client = request -> {
+            calls.incrementAndGet();
+            return new ChatResponse(failing, FinishReason.STOP, 100, 50, 0, false, false, 0);
+        };
+        ReviewRequest one = request(cache).toBuilder().files(List.of("src/A.java"))
+                .gate(new GatePolicy(true, 6, Set.of("missing"), true)).build();
+        ReviewResult first = new Reviewer(services(client), Progress.SILENT).run(one);
+        assertEquals(1, calls.get());
+        assertEquals(GateDecision.Outcome.FAILED, first.run().gate().outcome());
+
+        Path entry = onlyEntry(cache);
+        String sealed = Files.readString(entry);
+        JsonObject o = JsonParser.parseString(sealed).getAsJsonObject();
+        JsonObject outcome = o.getAsJsonObject("review").getAsJsonObject("outcome");
+        assertEquals(3, outcome.get("score").getAsInt());
+        assertTrue(outcome.getAsJsonArray("findings").asList().stream()
+                .anyMatch(f -> "gap".equals(f.getAsJsonObject().get("kind").getAsString())), sealed);
+        outcome.addProperty("score", 10);
+        JsonArray noGaps = new JsonArray();
+        outcome.getAsJsonArray("findings").forEach(f -> {
+            if (!"gap".equals(f.getAsJsonObject().get("kind").getAsString())) {
+                noGaps.add(f);
+            }
+        });
+        outcome.add("findings", noGaps);
+        outcome.addProperty("acceptedMarkdown", outcome.get("acceptedMarkdown").getAsString()
+                .replace("3/10", "10/10").replace("- missing: due dates.\n", ""));
+        Files.writeString(entry, new Gson().toJson(o));
+
+        List<String> warnings = new ArrayList<>();
+        ReviewResult again = new Reviewer(services(client), warningsTo(warnings)).run(one);
+        assertEquals(2, calls.get(), "the edited entry was not trusted: the model was asked again");
+        assertEquals(1, again.run().callsThisRun());
+        FileReview review = again.run().reviews().get(0);
+        assertEquals(3, review.outcome().score());
+        assertFalse(review.provenance().cached());
+        assertEquals(GateDecision.Outcome.FAILED, again.run().gate().outcome(), "the edit did not turn the run green");
+        assertEquals(List.of("Review cache entry " + entry + " does not match its MAC (edited, sealed with another "
+                + "cache key, or not written by this cache) and was ignored: the file is reviewed again"), warnings);
+        assertTrue(Files.readString(entry).contains("\"score\":3"), "the entry was rewritten by the new review");
+
+        ReviewResult third = new Reviewer(services(client), Progress.SILENT).run(one);
+        assertEquals(2, calls.get(), "the rewritten entry is trusted again");
+        assertTrue(third.run().reviews().get(0).provenance().cached());
+    }
+
+    @Test
+    void aKeyFileThatCannotBeReadTurnsTheCacheOffWithOneWarningAndEveryFileIsReviewed() throws Exception {
+        Path cache = base.resolve("cache");
+        Path key = Files.writeString(base.resolve("key"), "not a key");
+        AtomicInteger calls = new AtomicInteger();
+        ChatClient client = request -> {
+            calls.incrementAndGet();
+            return new ChatResponse(GOOD, FinishReason.STOP, 100, 50, 0, false, false, 0);
+        };
+        ReviewRequest sealedBy = request(cache).toBuilder().cacheKey(CacheKeySource.ofFile(key)).build();
+        List<String> warnings = new ArrayList<>();
+        ReviewResult result = new Reviewer(services(client), warningsTo(warnings)).run(sealedBy);
+        new Reviewer(services(client), Progress.SILENT).run(sealedBy);
+        assertEquals(6, calls.get(), "nothing came from the cache");
+        assertEquals(3, result.run().resolvedCount());
+        assertFalse(Files.exists(cache.resolve("reviews")), "nothing was written to it either");
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).startsWith("The cache is off for this run: no key from the key file " + key
+                + " (the cache key file " + key + " does not hold 64 hexadecimal digits"), warnings.get(0));
+        assertTrue(warnings.get(0).endsWith("Set SCRUM_CACHE_KEY or point cacheKeyFile at a file this build can "
+                + "read and write."), warnings.get(0));
+    }
+
+    @Test
+    void theDefaultKeyFileIsBesideTheCacheAndARunWithNothingToReviewMakesNone() throws Exception {
+        Path cache = base.resolve("cache");
+        ReviewRequest nothing = request(cache).toBuilder().files(List.of()).build();
+        assertEquals(CacheKeySource.ofFile(base.resolve("cache-key")), nothing.cacheKey());
+        new Reviewer(services(request -> {
+            throw new AssertionError("nothing to review");
+        }), Progress.SILENT).run(nothing);
+        assertFalse(Files.exists(base.resolve("cache-key")));
+
+        ChatClient client = request -> new ChatResponse(GOOD, FinishReason.STOP, 100, 50, 0, false, false, 0);
+        new Reviewer(services(client), Progress.SILENT).run(request(cache));
+        assertTrue(Files.exists(base.resolve("cache-key")), "made on first use, outside the cache");
     }
 
     /** Services that count how often an embedder is asked for, and what their one embedder embedded. */

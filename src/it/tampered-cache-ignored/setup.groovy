@@ -1,0 +1,2 @@
+dev.scrum.testing.FakeModelServer.startForInvoker(basedir)
+return true
