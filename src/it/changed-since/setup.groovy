@@ -41,4 +41,5 @@ public class Coupon {
     }
 }
 '''
+dev.scrum.testing.FakeModelServer.startForInvoker(basedir)
 return true
