@@ -1,5 +1,6 @@
 package dev.scrum.maven;
 
+import dev.scrum.boundary.ProjectBoundary;
 import dev.scrum.cache.CachePruner;
 import dev.scrum.cache.PruneResult;
 import dev.scrum.embed.EmbeddingException;
@@ -17,6 +18,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +50,14 @@ public class ReviewMojo extends AbstractGatedMojo {
     /** The change proposal; optional: without it only the PRD gives context. */
     @Parameter(property = "scrum.proposalPath")
     File proposalPath;
+
+    /**
+     * Whether {@code prdPath} and {@code proposalPath} may lie outside the project (the reactor's top-level
+     * directory, or the module's), their links resolved. Off, such a document is refused before any work, since a
+     * change could point a document path, or a link on it, at any file on the machine.
+     */
+    @Parameter(property = "scrum.allowDocumentsOutsideProject", defaultValue = "false")
+    boolean allowDocumentsOutsideProject;
 
     /**
      * Globs relative to the base directory of the files to review (comma-separated in the property). Default:
@@ -285,11 +295,13 @@ public class ReviewMojo extends AbstractGatedMojo {
         Path root = session.getTopLevelProject() == null ? null : session.getTopLevelProject().getBasedir().toPath();
         return ReviewRequest.builder()
                 .baseDir(base)
+                .buildDirectory(buildDir.toAbsolutePath().normalize())
                 .files(changed)
                 .unchangedFiles(unchanged)
                 .shard(slice)
-                .prd(ReactorDocuments.locate(prdPath, base, root, getLog()::info))
-                .proposal(ReactorDocuments.locate(proposalPath, base, root, getLog()::info))
+                .prd(inProject("prdPath", ReactorDocuments.locate(prdPath, base, root, getLog()::info), base))
+                .proposal(inProject("proposalPath", ReactorDocuments.locate(proposalPath, base, root, getLog()::info),
+                        base))
                 .ladder(rungs)
                 .embedding(new EmbeddingResolver(credentials, env).resolve(embedding))
                 .ranker(ranker(retrieval))
@@ -308,6 +320,34 @@ public class ReviewMojo extends AbstractGatedMojo {
                 .stepSummary(stepSummary())
                 .gate(gatePolicy())
                 .build();
+    }
+
+    /**
+     * The document, when its real path lies under the project: the module's directory, the reactor's top-level
+     * project's, or the multi-module project directory (where {@code .mvn} is); or any document when
+     * {@code allowDocumentsOutsideProject} is set.
+     */
+    private Path inProject(String parameter, Path document, Path module) throws MojoExecutionException {
+        if (document == null || allowDocumentsOutsideProject) {
+            return document;
+        }
+        List<Path> roots = new ArrayList<>(List.of(module));
+        if (session.getTopLevelProject() != null && session.getTopLevelProject().getBasedir() != null) {
+            roots.add(session.getTopLevelProject().getBasedir().toPath());
+        }
+        if (session.getRequest() != null && session.getRequest().getMultiModuleProjectDirectory() != null) {
+            roots.add(session.getRequest().getMultiModuleProjectDirectory().toPath());
+        }
+        if (roots.stream().anyMatch(r -> new ProjectBoundary(r, null).contains(document))) {
+            return document;
+        }
+        throw new MojoExecutionException("<" + parameter + "> (scrum." + parameter + ") leads outside the project: "
+                + document + " is " + ProjectBoundary.real(document) + ", not under "
+                + roots.stream().map(ProjectBoundary::real).distinct().map(Path::toString)
+                        .collect(Collectors.joining(" or "))
+                + ". Move the document into the project, or, to read it from there on purpose, set "
+                + "<allowDocumentsOutsideProject>true</allowDocumentsOutsideProject> "
+                + "(-Dscrum.allowDocumentsOutsideProject=true)");
     }
 
     private static Ranker ranker(String name) throws MojoExecutionException {

@@ -1,5 +1,6 @@
 package dev.scrum.review;
 
+import dev.scrum.boundary.ProjectBoundary;
 import dev.scrum.ladder.Rung;
 import dev.scrum.provider.EmbeddingSettings;
 import dev.scrum.gate.GatePolicy;
@@ -41,6 +42,8 @@ import java.util.Objects;
  *     elsewhere (by {@code scrum:aggregate} for a reactor)
  * @param stepSummary the file a CI step's markdown summary is appended to ({@code $GITHUB_STEP_SUMMARY}), or
  *     {@code null}
+ * @param buildDirectory the project's build directory, whose files are never read as sources; default
+ *     {@code baseDir/target}
  */
 public record ReviewRequest(
         Path baseDir,
@@ -65,7 +68,8 @@ public record ReviewRequest(
         Baseline baseline,
         Ranker ranker,
         Path stepSummary,
-        GatePolicy gate) {
+        GatePolicy gate,
+        Path buildDirectory) {
 
     public ReviewRequest {
         Objects.requireNonNull(baseDir, "baseDir");
@@ -77,6 +81,7 @@ public record ReviewRequest(
         ladder = List.copyOf(ladder);
         unchangedFiles = unchangedFiles == null ? List.of() : List.copyOf(unchangedFiles);
         baseline = baseline == null ? Baseline.NONE : baseline;
+        buildDirectory = buildDirectory == null ? baseDir.resolve("target") : buildDirectory;
     }
 
     public static Builder builder() {
@@ -89,7 +94,12 @@ public record ReviewRequest(
                 .minAnswerChars(minAnswerChars).threads(threads).outputDirectory(outputDirectory).dryRun(dryRun)
                 .maxFileBytes(maxFileBytes).cacheDirectory(cacheDirectory).reuseCached(reuseCached)
                 .unchangedFiles(unchangedFiles).shard(shard).requireScore(requireScore).baseline(baseline)
-                .ranker(ranker).stepSummary(stepSummary).gate(gate);
+                .ranker(ranker).stepSummary(stepSummary).gate(gate).buildDirectory(buildDirectory);
+    }
+
+    /** What of the project may be read as a source: nothing a link leads to outside it or into the build directory. */
+    public ProjectBoundary boundary() {
+        return new ProjectBoundary(baseDir, buildDirectory);
     }
 
     /** The rubric's settings, as they decide whether an answer is accepted (part of a cached review's key). */
@@ -131,6 +141,7 @@ public record ReviewRequest(
         private Ranker ranker = Ranker.DEFAULT;
         private Path stepSummary;
         private GatePolicy gate = GatePolicy.DEFAULT;
+        private Path buildDirectory;
 
         private Builder() {}
 
@@ -250,10 +261,15 @@ public record ReviewRequest(
             return this;
         }
 
+        public Builder buildDirectory(Path value) {
+            buildDirectory = value;
+            return this;
+        }
+
         public ReviewRequest build() {
             return new ReviewRequest(baseDir, files, prd, proposal, ladder, embedding, chunkSize, chunkOverlap, topK,
                     minAnswerChars, threads, outputDirectory, dryRun, maxFileBytes, cacheDirectory, reuseCached,
-                    unchangedFiles, shard, requireScore, baseline, ranker, stepSummary, gate);
+                    unchangedFiles, shard, requireScore, baseline, ranker, stepSummary, gate, buildDirectory);
         }
     }
 }
