@@ -61,12 +61,14 @@ public class ReviewMojo extends AbstractGatedMojo {
 
     /**
      * Globs relative to the base directory of the files to review (comma-separated in the property). Default:
-     * every file under the project's compile source roots, except those under the build directory.
+     * every file under the project's compile source roots, except those under the build directory. Links to
+     * directories are never followed, and a link that leads out of the project or into the build directory is
+     * never read: each is listed as skipped with where it leads (see {@code failOnSkipped}).
      */
     @Parameter(property = "scrum.includes")
     List<String> includes;
 
-    /** Globs removed from what {@code includes} matched. */
+    /** Globs removed from what {@code includes} matched; a link to a directory is left out by its own name. */
     @Parameter(property = "scrum.excludes")
     List<String> excludes;
 
