@@ -1,5 +1,6 @@
 package dev.scrum.maven;
 
+import dev.scrum.boundary.ProjectBoundary;
 import dev.scrum.cache.CacheKey;
 import dev.scrum.cache.CacheKeySource;
 import dev.scrum.cache.CachePruner;
@@ -7,8 +8,8 @@ import dev.scrum.cache.PruneResult;
 import dev.scrum.embed.EmbeddingException;
 import dev.scrum.ladder.Rung;
 import dev.scrum.provider.EmbeddingSettings;
-import dev.scrum.retrieve.Ranker;
 import dev.scrum.redact.SecretRedactor;
+import dev.scrum.retrieve.Ranker;
 import dev.scrum.review.ConfigurationException;
 import dev.scrum.review.HttpModelServices;
 import dev.scrum.review.Progress;
@@ -20,6 +21,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,13 +55,23 @@ public class ReviewMojo extends AbstractGatedMojo {
     File proposalPath;
 
     /**
+     * Whether {@code prdPath} and {@code proposalPath} may lie outside the project (the reactor's top-level
+     * directory, or the module's), their links resolved. Off, such a document is refused before any work, since a
+     * change could point a document path, or a link on it, at any file on the machine.
+     */
+    @Parameter(property = "scrum.allowDocumentsOutsideProject", defaultValue = "false")
+    boolean allowDocumentsOutsideProject;
+
+    /**
      * Globs relative to the base directory of the files to review (comma-separated in the property). Default:
-     * every file under the project's compile source roots, except those under the build directory.
+     * every file under the project's compile source roots, except those under the build directory. Links to
+     * directories are never followed, and a link that leads out of the project or into the build directory is
+     * never read: each is listed as skipped with where it leads (see {@code failOnSkipped}).
      */
     @Parameter(property = "scrum.includes")
     List<String> includes;
 
-    /** Globs removed from what {@code includes} matched. */
+    /** Globs removed from what {@code includes} matched; a link to a directory is left out by its own name. */
     @Parameter(property = "scrum.excludes")
     List<String> excludes;
 
@@ -305,12 +317,14 @@ public class ReviewMojo extends AbstractGatedMojo {
         EmbeddingResolver.requireModel(ranker, embeddingSettings);
         return ReviewRequest.builder()
                 .baseDir(base)
+                .buildDirectory(buildDir.toAbsolutePath().normalize())
                 .files(changed)
                 .unchangedFiles(unchanged)
                 .change(ChangedSince.lines(base, changedSince, changed, getLog()::info))
                 .shard(slice)
-                .prd(ReactorDocuments.locate(prdPath, base, root, getLog()::info))
-                .proposal(ReactorDocuments.locate(proposalPath, base, root, getLog()::info))
+                .prd(inProject("prdPath", ReactorDocuments.locate(prdPath, base, root, getLog()::info), base))
+                .proposal(inProject("proposalPath", ReactorDocuments.locate(proposalPath, base, root, getLog()::info),
+                        base))
                 .ladder(rungs)
                 .embedding(embeddingSettings)
                 .ranker(ranker)
@@ -357,6 +371,34 @@ public class ReviewMojo extends AbstractGatedMojo {
             }
         }
         return source;
+    }
+
+    /**
+     * The document, when its real path lies under the project: the module's directory, the reactor's top-level
+     * project's, or the multi-module project directory (where {@code .mvn} is); or any document when
+     * {@code allowDocumentsOutsideProject} is set.
+     */
+    private Path inProject(String parameter, Path document, Path module) throws MojoExecutionException {
+        if (document == null || allowDocumentsOutsideProject) {
+            return document;
+        }
+        List<Path> roots = new ArrayList<>(List.of(module));
+        if (session.getTopLevelProject() != null && session.getTopLevelProject().getBasedir() != null) {
+            roots.add(session.getTopLevelProject().getBasedir().toPath());
+        }
+        if (session.getRequest() != null && session.getRequest().getMultiModuleProjectDirectory() != null) {
+            roots.add(session.getRequest().getMultiModuleProjectDirectory().toPath());
+        }
+        if (roots.stream().anyMatch(r -> new ProjectBoundary(r, null).contains(document))) {
+            return document;
+        }
+        throw new MojoExecutionException("<" + parameter + "> (scrum." + parameter + ") leads outside the project: "
+                + document + " is " + ProjectBoundary.real(document) + ", not under "
+                + roots.stream().map(ProjectBoundary::real).distinct().map(Path::toString)
+                        .collect(Collectors.joining(" or "))
+                + ". Move the document into the project, or, to read it from there on purpose, set "
+                + "<allowDocumentsOutsideProject>true</allowDocumentsOutsideProject> "
+                + "(-Dscrum.allowDocumentsOutsideProject=true)");
     }
 
     private static Ranker ranker(String name) throws MojoExecutionException {

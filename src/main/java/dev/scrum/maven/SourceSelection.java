@@ -1,6 +1,7 @@
 package dev.scrum.maven;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,13 +9,17 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.codehaus.plexus.util.DirectoryScanner;
 
 /**
  * Selects the files to review, with Maven's own include/exclude semantics (plexus-utils' DirectoryScanner,
  * as the resources and compiler plugins use): explicit {@code files}; else {@code includes} minus
- * {@code excludes}; else every file under the compile source roots outside the build directory.
+ * {@code excludes}; else every file under the compile source roots outside the build directory. Links to
+ * directories are never descended (so a link to a parent cannot loop, and one out of the project lists
+ * nothing there): each one the walk meets that is not excluded is selected itself, for the review to list as
+ * skipped with where it leads. A link to a file is selected like a file; the review checks where it leads.
  */
 final class SourceSelection {
 
@@ -51,16 +56,52 @@ final class SourceSelection {
                 exc.add(base.relativize(build).toString().replace(File.separatorChar, '/') + "/**");
             }
         }
-        DirectoryScanner scanner = new DirectoryScanner();
-        scanner.setBasedir(base.toFile());
+        LinkStoppingScanner scanner = new LinkStoppingScanner();
+        scanner.setBasedir(realDirectory(base).toFile());
         scanner.setIncludes(inc.toArray(String[]::new));
         scanner.setExcludes(exc.toArray(String[]::new));
         scanner.addDefaultExcludes();
         scanner.scan();
-        return Arrays.stream(scanner.getIncludedFiles())
+        return Stream.concat(Arrays.stream(scanner.getIncludedFiles()), scanner.directoryLinks.stream())
                 .map(f -> f.replace(File.separatorChar, '/'))
+                .distinct()
                 .sorted()
                 .toList();
+    }
+
+    /** The base directory with its own links resolved, so that the walk starts in a real directory. */
+    private static Path realDirectory(Path base) throws MojoExecutionException {
+        try {
+            return base.toRealPath();
+        } catch (IOException e) {
+            throw new MojoExecutionException("The project's base directory " + base + " cannot be read: " + e, e);
+        }
+    }
+
+    /**
+     * A scanner that does not follow links ({@code followSymlinks} off: a linked directory's own entries are
+     * passed over), and keeps the name of each linked directory it would have entered that its excludes do not
+     * leave out and that could hold an included file.
+     */
+    private static final class LinkStoppingScanner extends DirectoryScanner {
+
+        private final List<String> directoryLinks = new ArrayList<>();
+
+        LinkStoppingScanner() {
+            setFollowSymlinks(false);
+        }
+
+        @Override
+        public boolean isParentSymbolicLink(File parent, String name) throws IOException {
+            boolean link = super.isParentSymbolicLink(parent, name);
+            if (link && name == null) {
+                String relative = getBasedir().toPath().relativize(parent.toPath()).toString();
+                if (!relative.isEmpty() && couldHoldIncluded(relative) && !isExcluded(relative)) {
+                    directoryLinks.add(relative);
+                }
+            }
+            return link;
+        }
     }
 
     private static List<String> explicit(Path base, List<String> files) throws MojoExecutionException {

@@ -4,11 +4,12 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A selected file that was not reviewed, and why (too large, binary, unreadable, empty).
+ * A selected file that was not reviewed, and why (too large, binary, unreadable, empty, a link out of the
+ * project).
  *
  * @param file relative to the base directory, with {@code /}
  * @param reason why, starting with its kind: {@code too large: …}, {@code binary: …}, {@code unreadable: …},
- *     {@code empty: …}
+ *     {@code empty: …}, or where a link leads: {@code a link to a file outside the project (…): …}
  */
 public record SkippedFile(String file, String reason) {
 

@@ -78,7 +78,7 @@ final class FileReviewer {
         if (cache == null || !request.reuseCached() || ladder == null) {
             return Optional.empty();
         }
-        SourceFile source = SourceFile.read(request.baseDir(), path);
+        SourceFile source = SourceFile.read(request.boundary(), path);
         Retrieval retrieval = retriever.retrieve(path, source.text());
         List<ScoredChunk> passages = concat(retrieval.prd(), retrieval.proposal());
         List<Injection> found = injections.of(path, source.text(), passages);
@@ -125,7 +125,7 @@ final class FileReviewer {
 
     private FileReview reviewFile(String path, String tag) throws IOException {
         long start = System.nanoTime();
-        SourceFile source = SourceFile.read(request.baseDir(), path);
+        SourceFile source = SourceFile.read(request.boundary(), path);
         if (source.malformedUtf8()) {
             progress.warn(tag + ": not valid UTF-8; malformed bytes were replaced");
         }

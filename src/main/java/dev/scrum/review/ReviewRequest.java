@@ -1,5 +1,6 @@
 package dev.scrum.review;
 
+import dev.scrum.boundary.ProjectBoundary;
 import dev.scrum.cache.CacheKeySource;
 import dev.scrum.gate.GatePolicy;
 import dev.scrum.git.Change;
@@ -47,6 +48,8 @@ import java.util.Objects;
  *     {@code null}
  * @param change the lines each file's change added or rewrote against its base ({@code changedSince}), marked in
  *     the prompts and recorded per finding; {@link Change#NONE} when no base is known
+ * @param buildDirectory the project's build directory, whose files are never read as sources; default
+ *     {@code baseDir/target}
  */
 public record ReviewRequest(
         Path baseDir,
@@ -73,7 +76,8 @@ public record ReviewRequest(
         Ranker ranker,
         Path stepSummary,
         GatePolicy gate,
-        Change change) {
+        Change change,
+        Path buildDirectory) {
 
     public ReviewRequest {
         Objects.requireNonNull(baseDir, "baseDir");
@@ -89,6 +93,7 @@ public record ReviewRequest(
         if (cacheKey == null && cacheDirectory != null) {
             cacheKey = CacheKeySource.ofFile(cacheDirectory.resolveSibling(cacheDirectory.getFileName() + "-key"));
         }
+        buildDirectory = buildDirectory == null ? baseDir.resolve("target") : buildDirectory;
     }
 
     public static Builder builder() {
@@ -102,7 +107,12 @@ public record ReviewRequest(
                 .maxFileBytes(maxFileBytes).cacheDirectory(cacheDirectory).cacheKey(cacheKey)
                 .reuseCached(reuseCached)
                 .unchangedFiles(unchangedFiles).shard(shard).requireScore(requireScore).baseline(baseline)
-                .ranker(ranker).stepSummary(stepSummary).gate(gate).change(change);
+                .ranker(ranker).stepSummary(stepSummary).gate(gate).change(change).buildDirectory(buildDirectory);
+    }
+
+    /** What of the project may be read as a source: nothing a link leads to outside it or into the build directory. */
+    public ProjectBoundary boundary() {
+        return new ProjectBoundary(baseDir, buildDirectory);
     }
 
     /** The rubric's settings, as they decide whether an answer is accepted (part of a cached review's key). */
@@ -146,6 +156,7 @@ public record ReviewRequest(
         private Path stepSummary;
         private GatePolicy gate = GatePolicy.DEFAULT;
         private Change change = Change.NONE;
+        private Path buildDirectory;
 
         private Builder() {}
 
@@ -276,10 +287,15 @@ public record ReviewRequest(
             return this;
         }
 
+        public Builder buildDirectory(Path value) {
+            buildDirectory = value;
+            return this;
+        }
+
         public ReviewRequest build() {
             return new ReviewRequest(baseDir, files, prd, proposal, ladder, embedding, chunkSize, chunkOverlap, topK,
                     minAnswerChars, threads, outputDirectory, dryRun, maxFileBytes, cacheDirectory, cacheKey, reuseCached,
-                    unchangedFiles, shard, requireScore, baseline, ranker, stepSummary, gate, change);
+                    unchangedFiles, shard, requireScore, baseline, ranker, stepSummary, gate, change, buildDirectory);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.scrum.review;
 
+import dev.scrum.boundary.ProjectBoundary;
 import dev.scrum.cache.CacheKey;
 import dev.scrum.cache.ReviewCache;
 import dev.scrum.embed.CachingEmbedder;
@@ -154,8 +155,9 @@ public final class Reviewer {
     /** The selected files that can be reviewed; the others are added to {@code skipped}, each with its reason. */
     private List<String> reviewable(ReviewRequest request, List<SkippedFile> skipped) {
         List<String> reviewable = new ArrayList<>();
+        ProjectBoundary boundary = request.boundary();
         for (String f : request.files()) {
-            String why = SourceFile.unreviewable(request.baseDir().resolve(f), request.maxFileBytes());
+            String why = SourceFile.unreviewable(boundary, request.baseDir().resolve(f), request.maxFileBytes());
             if (why == null) {
                 reviewable.add(f);
             } else {
@@ -199,8 +201,9 @@ public final class Reviewer {
     private List<FileReview> unchangedFromCache(ReviewRequest request, FileReviewer reviewer) throws IOException {
         JsonReportWriter json = new JsonReportWriter(request.layout().jsonDirectory());
         List<FileReview> out = new ArrayList<>();
+        ProjectBoundary boundary = request.boundary();
         for (String f : request.unchangedFiles()) {
-            if (SourceFile.unreviewable(request.baseDir().resolve(f), request.maxFileBytes()) != null) {
+            if (SourceFile.unreviewable(boundary, request.baseDir().resolve(f), request.maxFileBytes()) != null) {
                 continue;
             }
             Optional<FileReview> hit = reviewer.cachedOnly(f).map(request.baseline()::mark);

@@ -1,12 +1,15 @@
 package dev.scrum.review;
 
+import dev.scrum.boundary.ProjectBoundary;
 import dev.scrum.report.SkippedFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 /**
@@ -22,19 +25,25 @@ record SourceFile(String path, long bytes, String text, boolean malformedUtf8) {
     private static final int BINARY_PROBE = 8192;
 
     /**
-     * Why the file is not reviewed, or {@code null}: too large, binary, empty (nothing a model could review,
-     * and no answer about it could be grounded), or unreadable.
+     * Why the file is not reviewed, or {@code null}: a link out of the project, into its build directory or to a
+     * directory (see {@link ProjectBoundary#refusal}; never opened), too large, binary, empty (nothing a model could
+     * review, and no answer about it could be grounded), or unreadable.
      */
-    static String unreviewable(Path file, long maxFileBytes) {
+    static String unreviewable(ProjectBoundary boundary, Path file, long maxFileBytes) {
         try {
-            long size = Files.size(file);
+            String refused = boundary.refusal(file);
+            if (refused != null) {
+                return refused;
+            }
+            Path real = boundary.readable(file);
+            long size = Files.size(real);
             if (size > maxFileBytes) {
                 return "too large: " + size + " bytes, more than maxFileBytes (" + maxFileBytes + ")";
             }
             if (size == 0) {
                 return SkippedFile.EMPTY + ": 0 bytes, nothing to review";
             }
-            try (var in = Files.newInputStream(file)) {
+            try (InputStream in = Files.newInputStream(real, LinkOption.NOFOLLOW_LINKS)) {
                 byte[] head = in.readNBytes(BINARY_PROBE);
                 boolean blank = size <= head.length;
                 for (byte b : head) {
@@ -51,8 +60,18 @@ record SourceFile(String path, long bytes, String text, boolean malformedUtf8) {
         }
     }
 
-    static SourceFile read(Path baseDir, String relative) throws IOException {
-        byte[] content = Files.readAllBytes(baseDir.resolve(relative));
+    /**
+     * Reads the file through its real path, checked against the project's boundary, the last step not followed
+     * if it became a link since.
+     *
+     * @throws IOException when it cannot be read, or leads out of the project (the message says where)
+     */
+    static SourceFile read(ProjectBoundary boundary, String relative) throws IOException {
+        byte[] content;
+        try (InputStream in = Files.newInputStream(boundary.readable(boundary.root().resolve(relative)),
+                LinkOption.NOFOLLOW_LINKS)) {
+            content = in.readAllBytes();
+        }
         try {
             String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

@@ -252,4 +252,53 @@ class ReviewMojoTest {
             assertEquals(2, review.get("accepted_on").getAsInt());
         }
     }
+
+    @Test
+    @Basedir("/projects/dry-run")
+    @InjectMojo(goal = "review", pom = "pom.xml")
+    void aDocumentOutsideTheProjectIsRefusedUnlessThePomAllowsIt(ReviewMojo mojo) throws Exception {
+        Path outside = Files.createTempDirectory("scrum-outside-");
+        Path prd = Files.writeString(outside.resolve("PRD.md"), "# PRD\n\nInvoices carry tax per line. ".repeat(20));
+        try {
+            mojo.prdPath = prd.toFile();
+            MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+            Path base = mojo.project.getBasedir().toPath().toRealPath();
+            assertEquals("<prdPath> (scrum.prdPath) leads outside the project: " + prd + " is " + prd.toRealPath()
+                    + ", not under " + base + ". Move the document into the project, or, to read it from there on "
+                    + "purpose, set <allowDocumentsOutsideProject>true</allowDocumentsOutsideProject> "
+                    + "(-Dscrum.allowDocumentsOutsideProject=true)", e.getMessage());
+
+            mojo.allowDocumentsOutsideProject = true;
+            mojo.execute();
+            String summary = Files.readString(base.resolve("target/scrum/summary.json"));
+            assertTrue(summary.contains(prd.toString().replace('\\', '/')), summary);
+        } finally {
+            Files.delete(prd);
+            Files.delete(outside);
+        }
+    }
+
+    @Test
+    @Basedir("/projects/dry-run")
+    @InjectMojo(goal = "review", pom = "pom.xml")
+    void aLinkOnADocumentPathIsJudgedByWhereItLeads(ReviewMojo mojo) throws Exception {
+        Path outside = Files.createTempFile("scrum-proposal-", ".md");
+        Path target = Files.createDirectories(mojo.project.getBasedir().toPath().resolve("target"));
+        Path link = target.resolve("PROPOSAL-link.md");
+        Files.deleteIfExists(link);
+        try {
+            Files.createSymbolicLink(link, outside);
+        } catch (UnsupportedOperationException | java.io.IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("this file system cannot make symbolic links: " + e);
+        }
+        try {
+            mojo.proposalPath = link.toFile();
+            MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+            assertTrue(e.getMessage().startsWith("<proposalPath> (scrum.proposalPath) leads outside the project: "
+                    + link + " is " + outside.toRealPath() + ", not under "), e.getMessage());
+        } finally {
+            Files.delete(link);
+            Files.delete(outside);
+        }
+    }
 }

@@ -44,18 +44,10 @@ class BadInputTest {
     }
 
     private ReviewRequest request(List<String> files, Path prd, Path proposal, List<Rung> ladder) {
-        return ReviewRequest.builder()
-                .baseDir(base)
-                .files(files)
+        return ReviewerTest.small(base, files, ladder)
                 .prd(prd)
                 .proposal(proposal)
-                .ladder(ladder)
-                .chunkSize(200)
-                .chunkOverlap(20)
-                .topK(2)
-                .minAnswerChars(100)
                 .threads(2)
-                .outputDirectory(base.resolve("target"))
                 .maxFileBytes(1000)
                 .build();
     }

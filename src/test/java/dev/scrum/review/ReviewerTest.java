@@ -77,6 +77,23 @@ class ReviewerTest {
         }
     }
 
+    /**
+     * A request for the small projects of these tests: the PRD at {@code PRD.md}, passages of 200 characters, two
+     * of them per file, answers of 100 characters, the reports under {@code target/}.
+     */
+    static ReviewRequest.Builder small(Path base, List<String> files, List<Rung> ladder) {
+        return ReviewRequest.builder()
+                .baseDir(base)
+                .files(files)
+                .prd(base.resolve("PRD.md"))
+                .ladder(ladder)
+                .chunkSize(200)
+                .chunkOverlap(20)
+                .topK(2)
+                .minAnswerChars(100)
+                .outputDirectory(base.resolve("target"));
+    }
+
     /** Services whose chat client is whatever the test says. */
     static ModelServices services(ChatClient client) {
         return new ModelServices() {
