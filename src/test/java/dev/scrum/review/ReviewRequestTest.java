@@ -43,7 +43,10 @@ class ReviewRequestTest {
                 .reuseCached(true).unchangedFiles(List.of("B.java"))
                 .shard(Shard.parse("1/2")).requireScore(true).baseline(new Baseline(Path.of("b.json"), Set.of("x")))
                 .ranker(Ranker.HYBRID).stepSummary(Path.of("/ci/summary.md"))
-                .gate(new GatePolicy(true, 6, Set.of("missing"), true)).build();
+                .gate(new GatePolicy(true, 6, Set.of("missing"), true))
+                .change(new dev.scrum.git.Change("origin/main", java.util.Map.of("A.java",
+                        dev.scrum.git.ChangedLines.added(3))))
+                .buildDirectory(Path.of("/p/build")).build();
         assertEveryFieldSet(full);
         assertEquals(full, full.toBuilder().build());
     }
