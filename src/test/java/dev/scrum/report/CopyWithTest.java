@@ -51,6 +51,7 @@ class CopyWithTest {
                         .build())
                 .provenance(new FileProvenance(40210, Instant.parse("2026-11-24T10:00:00Z"), true,
                         List.of(new FilePart(1, 1, 9, 300, 2, "ollama/qwen3:latest", 1))))
+                .changed(new dev.scrum.git.ChangedLines(List.of(new dev.scrum.git.LineRange(1, 9)), true))
                 .build();
     }
 
