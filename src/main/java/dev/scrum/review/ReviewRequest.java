@@ -6,6 +6,8 @@ import dev.scrum.gate.GatePolicy;
 import dev.scrum.report.Baseline;
 import dev.scrum.report.ReportLayout;
 import dev.scrum.retrieve.Ranker;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -41,6 +43,7 @@ import java.util.Objects;
  *     elsewhere (by {@code scrum:aggregate} for a reactor)
  * @param stepSummary the file a CI step's markdown summary is appended to ({@code $GITHUB_STEP_SUMMARY}), or
  *     {@code null}
+ * @param encoding how the reviewed files are decoded (the PRD and proposal are always UTF-8)
  */
 public record ReviewRequest(
         Path baseDir,
@@ -65,7 +68,8 @@ public record ReviewRequest(
         Baseline baseline,
         Ranker ranker,
         Path stepSummary,
-        GatePolicy gate) {
+        GatePolicy gate,
+        Charset encoding) {
 
     public ReviewRequest {
         Objects.requireNonNull(baseDir, "baseDir");
@@ -77,6 +81,7 @@ public record ReviewRequest(
         ladder = List.copyOf(ladder);
         unchangedFiles = unchangedFiles == null ? List.of() : List.copyOf(unchangedFiles);
         baseline = baseline == null ? Baseline.NONE : baseline;
+        encoding = encoding == null ? StandardCharsets.UTF_8 : encoding;
     }
 
     public static Builder builder() {
@@ -89,7 +94,7 @@ public record ReviewRequest(
                 .minAnswerChars(minAnswerChars).threads(threads).outputDirectory(outputDirectory).dryRun(dryRun)
                 .maxFileBytes(maxFileBytes).cacheDirectory(cacheDirectory).reuseCached(reuseCached)
                 .unchangedFiles(unchangedFiles).shard(shard).requireScore(requireScore).baseline(baseline)
-                .ranker(ranker).stepSummary(stepSummary).gate(gate);
+                .ranker(ranker).stepSummary(stepSummary).gate(gate).encoding(encoding);
     }
 
     /** The rubric's settings, as they decide whether an answer is accepted (part of a cached review's key). */
@@ -131,6 +136,7 @@ public record ReviewRequest(
         private Ranker ranker = Ranker.DEFAULT;
         private Path stepSummary;
         private GatePolicy gate = GatePolicy.DEFAULT;
+        private Charset encoding = StandardCharsets.UTF_8;
 
         private Builder() {}
 
@@ -250,10 +256,17 @@ public record ReviewRequest(
             return this;
         }
 
+        /** How the reviewed files are decoded; {@code null}: UTF-8. */
+        public Builder encoding(Charset value) {
+            encoding = value;
+            return this;
+        }
+
         public ReviewRequest build() {
             return new ReviewRequest(baseDir, files, prd, proposal, ladder, embedding, chunkSize, chunkOverlap, topK,
                     minAnswerChars, threads, outputDirectory, dryRun, maxFileBytes, cacheDirectory, reuseCached,
-                    unchangedFiles, shard, requireScore, baseline, ranker, stepSummary, gate);
+                    unchangedFiles, shard, requireScore, baseline, ranker, stepSummary, gate,
+                    encoding);
         }
     }
 }
