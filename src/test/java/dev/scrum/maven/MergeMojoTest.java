@@ -109,7 +109,10 @@ class MergeMojoTest {
         assertEquals("1 file(s) scored below minScore 7: " + CHECKOUT + " (6/10). See "
                 + tmp.resolve("out/scrum-report.md"), e.getMessage());
         assertEquals(List.of("1 of 5 file(s) unresolved (no rung's answer was accepted): " + INVENTORY
-                + "; not failing the build (failOnUnresolved=false)", "1 selected file(s) were not reviewed "
+                + "; not failing the build (failOnUnresolved=false)",
+                "1 file(s) unanswered: HTTP 500 (rung ollama/qwen3.5:latest); 1 file(s) unanswered: rung "
+                        + "ollama-cloud/gpt-oss:120b not called: no API key",
+                "1 selected file(s) were not reviewed "
                 + "(failOnSkipped): " + ShardFixtures.BIG + " (larger than maxFileBytes); not failing the build "
                 + "(failOnSkipped=false)"), warnings);
     }
