@@ -1,5 +1,6 @@
 package dev.scrum.chunk;
 
+import dev.scrum.symbols.LineIndex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -93,17 +94,6 @@ public final class SourceSplitter {
 
     /** The lines of {@code text}, each with its line end, so that joining them gives the text back. */
     static List<String> lines(String text) {
-        List<String> out = new ArrayList<>();
-        int from = 0;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                out.add(text.substring(from, i + 1));
-                from = i + 1;
-            }
-        }
-        if (from < text.length()) {
-            out.add(text.substring(from));
-        }
-        return out;
+        return LineIndex.withEnds(text);
     }
 }

@@ -123,6 +123,8 @@ public record GatePolicy(boolean failOnUnresolved, int minScore, Set<String> fai
                 UnansweredCause.message(unresolved).ifPresent(failures::add);
             } else {
                 warnings.add(what + "; not failing the build (failOnUnresolved=false)");
+                // the causes, once each, as the failure message names them: the warning is all such a build shows
+                UnansweredCause.message(unresolved).ifPresent(warnings::add);
             }
         }
         skipped(run, failures, warnings, notes);

@@ -19,7 +19,11 @@ import org.apache.maven.plugin.MojoExecutionException;
  */
 final class EndpointResolver {
 
-    private static final Pattern USER_INFO = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)?[^/?#@]*@");
+    /**
+     * Everything up to the last {@code @}: a password may itself hold {@code @} or {@code /} (unescaped), so
+     * masking only up to the first {@code @} or {@code /} would show the rest of it.
+     */
+    private static final Pattern USER_INFO = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)?.*@");
 
     private final Credentials credentials;
     private final Map<String, String> environment;
@@ -97,20 +101,22 @@ final class EndpointResolver {
         String shown = USER_INFO.matcher(value).replaceFirst("$1***@");
         String invalid = "<" + where + "><" + element + "> '" + shown
                 + "' is not a valid URL: write e.g. http://localhost:11434";
+        String userInfo = "<" + where + "><" + element + "> '" + shown
+                + "' carries a user or password: remove it and give the key through <serverId> (the id of a "
+                + "<server> in settings.xml whose <password> is the key) or <apiKeyEnv>";
         URI uri;
         try {
             uri = new URI(value);
         } catch (URISyntaxException e) {
             // not passed on as the cause: its message repeats the value, password included
-            throw new MojoExecutionException(invalid);
-        }
-        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-            throw new MojoExecutionException(invalid);
+            throw new MojoExecutionException(shown.equals(value) ? invalid : userInfo);
         }
         if (uri.getRawUserInfo() != null) {
-            throw new MojoExecutionException("<" + where + "><" + element + "> '" + shown
-                    + "' carries a user or password: remove it and give the key through <serverId> "
-                    + "(a settings.xml server) or <apiKeyEnv>");
+            throw new MojoExecutionException(userInfo);
+        }
+        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+            // an unescaped @ or / in a password leaves no parsable user part: still a credential, not a typo
+            throw new MojoExecutionException(shown.equals(value) ? invalid : userInfo);
         }
         String s = uri.toString();
         return URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);

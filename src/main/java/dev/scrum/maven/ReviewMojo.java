@@ -19,6 +19,8 @@ import dev.scrum.review.Reviewer;
 import dev.scrum.review.Shard;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -162,6 +164,13 @@ public class ReviewMojo extends AbstractGatedMojo {
     /** Larger files are skipped and listed in the report. */
     @Parameter(property = "scrum.maxFileBytes", defaultValue = "1048576")
     long maxFileBytes;
+
+    /**
+     * How the reviewed files are decoded: the project's {@code project.build.sourceEncoding}, UTF-8 when that is
+     * not set. The PRD and the proposal are always read as UTF-8.
+     */
+    @Parameter(property = "scrum.encoding", defaultValue = "${project.build.sourceEncoding}")
+    String encoding;
 
     /**
      * Reuse accepted reviews whose inputs have not changed (the file, the passages sent, the prompt, the rubric,
@@ -343,6 +352,7 @@ public class ReviewMojo extends AbstractGatedMojo {
                 .baseline(readBaseline())
                 .stepSummary(stepSummary())
                 .gate(gatePolicy())
+                .encoding(charset(encoding))
                 .build();
     }
 
@@ -406,6 +416,19 @@ public class ReviewMojo extends AbstractGatedMojo {
             return name == null || name.isBlank() ? Ranker.DEFAULT : Ranker.parse(name);
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("<retrieval> (scrum.retrieval) " + e.getMessage());
+        }
+    }
+
+    /** The {@code encoding} parameter's charset: UTF-8 when it (and so {@code project.build.sourceEncoding}) is unset. */
+    static Charset charset(String name) throws MojoExecutionException {
+        if (name == null || name.isBlank()) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(name.trim());
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("<encoding> (scrum.encoding, default ${project.build.sourceEncoding}) is '"
+                    + name + "', which is not a charset this Java knows: use e.g. UTF-8 or ISO-8859-1", e);
         }
     }
 

@@ -9,6 +9,7 @@ import dev.scrum.llm.AnswerFormat;
 import dev.scrum.redact.Redacted;
 import dev.scrum.redact.SecretRedactor;
 import dev.scrum.retrieve.ScoredChunk;
+import dev.scrum.symbols.LineIndex;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -133,8 +134,8 @@ public final class ReviewPrompts implements Prompts {
     private String user(AnswerFormat format, List<Attempt> earlier, boolean masked) {
         String text = masked ? redacted().text() : fileText;
         StringBuilder p = new StringBuilder(text.length() * 11 / 10 + 4096);
-        String[] lines = text.split("\r?\n", -1);
-        int lineCount = text.endsWith("\n") ? lines.length - 1 : lines.length;
+        List<String> lines = LineIndex.lines(text);
+        int lineCount = lines.size();
         int first = part == null ? 1 : part.firstLine();
         String fence = fence(text);
         if (part == null) {
@@ -152,7 +153,7 @@ public final class ReviewPrompts implements Prompts {
         boolean marking = changed != null && !changed.added();
         for (int i = 0; i < lineCount; i++) {
             p.append(String.format(Locale.ROOT, "%" + width + "d|", first + i))
-                    .append(!marking ? " " : changed.contains(first + i) ? "+ " : "  ").append(lines[i]).append('\n');
+                    .append(!marking ? " " : changed.contains(first + i) ? "+ " : "  ").append(lines.get(i)).append('\n');
         }
         p.append(fence).append("\n\n");
         if (changed != null) {

@@ -53,12 +53,12 @@ public final class MarkdownReportWriter {
         readFirst(md, ReadFirst.of(run));
         String headline = RunOverview.headline(run, coverage);
         if (!headline.isEmpty()) {
-            md.append(headline).append("\n\n");
+            md.append(cell(headline)).append("\n\n");
         }
         md.append("- Ran at: ").append(RunOverview.ranAt(run)).append(", in ")
                 .append(seconds(run.totalDurationMs())).append('\n');
         for (DocumentInfo d : run.documents()) {
-            md.append("- ").append(d.label()).append(": `").append(d.path()).append("` (")
+            md.append("- ").append(d.label()).append(": ").append(MarkdownLiteral.code(d.path())).append(" (")
                     .append(RunOverview.size(d, documents)).append(")\n");
         }
         md.append("- ").append(retrieval(run)).append('\n');
@@ -89,7 +89,7 @@ public final class MarkdownReportWriter {
         if (!run.skipped().isEmpty()) {
             md.append("\n## Skipped files\n\n| File | Why |\n|---|---|\n");
             for (SkippedFile s : run.skipped()) {
-                md.append("| `").append(s.file()).append("` | ").append(cell(s.reason())).append(" |\n");
+                md.append("| ").append(MarkdownLiteral.cell(s.file())).append(" | ").append(cell(s.reason())).append(" |\n");
             }
         }
         for (FileReview r : ordered) {
@@ -131,7 +131,8 @@ public final class MarkdownReportWriter {
             return;
         }
         md.append("**").append(title).append("**\n\n");
-        items.forEach(i -> md.append("- ").append(code(i.where())).append(i.separator()).append(cell(i.what()))
+        items.forEach(i -> md.append("- ").append(MarkdownLiteral.code(i.where())).append(i.separator())
+                .append(cell(i.what()))
                 .append('\n'));
         md.append('\n');
     }
@@ -147,7 +148,7 @@ public final class MarkdownReportWriter {
                 .append("that read it are untrusted; a new one fails the build (`failOnInjection`).\n\n")
                 .append("| Where | Kind | Text | Baseline |\n|---|---|---|---|\n");
         for (Injection i : all) {
-            md.append("| `").append(i.location().replace("`", "'")).append("` | ").append(cell(i.description()))
+            md.append("| ").append(MarkdownLiteral.cell(i.location())).append(" | ").append(cell(i.description()))
                     .append(" | ").append(code(i.quoted())).append(" | ")
                     .append(i.baseline() == null ? "–" : i.baseline().id()).append(" |\n");
         }
@@ -235,7 +236,7 @@ public final class MarkdownReportWriter {
     private static void coverage(StringBuilder md, RunReport run, List<RequirementsCoverage.Row> rows) {
         md.append("\n## Requirements coverage\n\n");
         if (rows == null) {
-            md.append(RequirementsCoverage.unavailable(run, path -> "`" + path + "`")).append('\n');
+            md.append(RequirementsCoverage.unavailable(run, MarkdownLiteral::code)).append('\n');
             return;
         }
         md.append(RequirementsCoverage.INTRO).append("\n\n| Section | Line | Given to | Cited by |\n|---|---|---|---|\n");
@@ -271,11 +272,11 @@ public final class MarkdownReportWriter {
     }
 
     private static String link(FileReview r, String text) {
-        return "[`" + text + "`](#" + anchor(r.file()) + ")";
+        return "[" + MarkdownLiteral.cell(text) + "](#" + anchor(r.file()) + ")";
     }
 
     private static void fileSection(StringBuilder md, FileReview r, boolean dryRun, ReportDocuments documents) {
-        md.append("\n## ").append(r.file()).append("\n\n");
+        md.append("\n## ").append(MarkdownLiteral.text(r.file())).append("\n\n");
         if (dryRun) {
             md.append(RunOverview.facts(r, true)).append('\n');
         } else if (r.resolved()) {
@@ -412,8 +413,9 @@ public final class MarkdownReportWriter {
         return out.append(line.substring(at).replace("<", "&lt;")).toString();
     }
 
+    /** The id GitHub gives the file's heading: from its text as shown, lower case, only letters, digits, -, _. */
     static String anchor(String file) {
-        return file.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9 _-]", "").replace(' ', '-');
+        return MarkdownLiteral.visible(file).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9 _-]", "").replace(' ', '-');
     }
 
     /** The passage's first characters on one line. */

@@ -2,6 +2,7 @@ package dev.scrum.report;
 
 import dev.scrum.check.DocumentOutline;
 import dev.scrum.chunk.DocumentKind;
+import dev.scrum.symbols.LineIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -69,7 +70,7 @@ public final class ReportDocuments {
             if (!Files.isRegularFile(path)) {
                 return null;
             }
-            String text = Files.readString(path);
+            String text = LineIndex.lfForLoneCr(Files.readString(path));
             return text.length() == d.chars() ? text : null;
         } catch (IOException | UncheckedIOException | InvalidPathException e) {
             return null;

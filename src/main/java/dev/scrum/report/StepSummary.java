@@ -38,7 +38,7 @@ final class StepSummary {
         if (!run.injections().isEmpty()) {
             md.append("**⚠️ ").append(RunOverview.injections(run)).append("**\n\n");
             for (Injection i : run.injections()) {
-                md.append("- `").append(i.location().replace("`", "'")).append("` ").append(i.description())
+                md.append("- ").append(MarkdownLiteral.code(i.location())).append(' ').append(i.description())
                         .append(": «").append(i.quoted().replace("`", "'")).append("»")
                         .append(i.known() ? " (known)" : "").append('\n');
             }
@@ -74,7 +74,7 @@ final class StepSummary {
         for (FileReview r : ordered) {
             long gaps = r.outcome().findings().stream().filter(f -> "gap".equals(f.kind())).count();
             String marks = BaselineState.describe(r.outcome().findings());
-            md.append("| `").append(r.file().replace("|", "\\|")).append("` | ")
+            md.append("| ").append(MarkdownLiteral.cell(r.file())).append(" | ")
                     .append(r.outcome().score() == null ? "–" : r.outcome().score() + "/10")
                     .append(r.untrusted() ? " (untrusted)" : "").append(" | ")
                     .append(r.resolved() ? "attempt " + r.outcome().acceptedOn() + (r.provenance().cached()

@@ -78,7 +78,7 @@ final class FileReviewer {
         if (cache == null || !request.reuseCached() || ladder == null) {
             return Optional.empty();
         }
-        SourceFile source = SourceFile.read(request.boundary(), path);
+        SourceFile source = SourceFile.read(request.boundary(), path, request.encoding());
         Retrieval retrieval = retriever.retrieve(path, source.text());
         List<ScoredChunk> passages = concat(retrieval.prd(), retrieval.proposal());
         List<Injection> found = injections.of(path, source.text(), passages);
@@ -125,9 +125,9 @@ final class FileReviewer {
 
     private FileReview reviewFile(String path, String tag) throws IOException {
         long start = System.nanoTime();
-        SourceFile source = SourceFile.read(request.boundary(), path);
-        if (source.malformedUtf8()) {
-            progress.warn(tag + ": not valid UTF-8; malformed bytes were replaced");
+        SourceFile source = SourceFile.read(request.boundary(), path, request.encoding());
+        if (source.malformed()) {
+            progress.warn(tag + ": not valid " + request.encoding().name() + "; malformed bytes were replaced");
         }
         Retrieval retrieval = retriever.retrieve(path, source.text());
         List<Injection> found = injections.of(path, source.text(), concat(retrieval.prd(), retrieval.proposal()));
@@ -148,7 +148,7 @@ final class FileReviewer {
                     topHeading(retrieval.prd()), promptChars,
                     parts.isEmpty() ? "" : ", too large for the context: " + parts.size() + " parts"));
             return FileReview.dryRun(path, source.bytes(), new FileInput(retrieval.prd(), retrieval.proposal(),
-                    promptChars, retrieval.queryPassages(), 0, source.malformedUtf8(), found), millis(start),
+                    promptChars, retrieval.queryPassages(), 0, source.malformed(), found), millis(start),
                     dryRunParts(parts));
         }
         List<ScoredChunk> firstPassages = concat(retrieval.prd(), retrieval.proposal());
@@ -219,7 +219,7 @@ final class FileReviewer {
         return FileReview.builder()
                 .file(path)
                 .fileBytes(source.bytes())
-                .input(new FileInput(reviewed.prd(), reviewed.proposal(), promptChars, reviewed.queryPassages(), reviewed.secretsMasked(), source.malformedUtf8(), List.of()))
+                .input(new FileInput(reviewed.prd(), reviewed.proposal(), promptChars, reviewed.queryPassages(), reviewed.secretsMasked(), source.malformed(), List.of()))
                 .outcome(FileOutcome.builder()
                         .attempts(outcome.attempts())
                         .accepted(accepted)

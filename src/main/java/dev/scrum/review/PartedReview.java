@@ -13,6 +13,7 @@ import dev.scrum.report.FilePart;
 import dev.scrum.retrieve.Retrieval;
 import dev.scrum.retrieve.Retriever;
 import dev.scrum.retrieve.ScoredChunk;
+import dev.scrum.symbols.LineIndex;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -46,7 +47,7 @@ final class PartedReview {
         ReviewPrompts empty = new ReviewPrompts(path, "", retrieval.prd(), retrieval.proposal());
         int overhead = TokenCounter.count(empty.system(format)) + TokenCounter.count(empty.user(format, List.of()))
                 + PromptBudget.LEARNING_RESERVE_TOKENS;
-        int lines = Math.max(1, (int) text.lines().count());
+        int lines = Math.max(1, new LineIndex(text).lineCount());
         // a part's own passages may be longer than the whole file's: keep a quarter of the room for the difference
         double room = (budget.tokens() - overhead) * 0.75;
         // each numbered line costs its text plus about 3 tokens of line number
@@ -57,7 +58,7 @@ final class PartedReview {
 
     /** Reviews the file in {@code parts}, then consolidates the parts' reviews into one. */
     LadderReview review(String path, String tag, String text, List<SourceSplitter.Part> parts, AnswerCheck rubric) {
-        int total = (int) text.lines().count();
+        int total = new LineIndex(text).lineCount();
         progress.info(tag + ": too large for the smallest context window of the ladder (" + budget.tokens()
                 + " prompt tokens): reviewing it in " + parts.size() + " parts");
         Map<String, ScoredChunk> prd = new LinkedHashMap<>();

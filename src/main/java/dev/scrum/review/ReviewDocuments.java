@@ -8,6 +8,7 @@ import dev.scrum.chunk.SectionChunker;
 import dev.scrum.report.DocumentInfo;
 import dev.scrum.report.Injection;
 import dev.scrum.report.ReportDocuments;
+import dev.scrum.symbols.LineIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -117,7 +118,8 @@ record ReviewDocuments(Document prd, Document proposal, List<Chunk> prdChunks, L
                     + binary + ". Point <" + parameter + "> (or -Dscrum." + parameter + ") at a Markdown, AsciiDoc or "
                     + "plain-text document in UTF-8; convert a PDF or Word file to text first.");
         }
-        return new Document(kind, path, text);
+        // lone CRs as LFs: passages, sections and cited lines are then found as in any other document
+        return new Document(kind, path, LineIndex.lfForLoneCr(text));
     }
 
     /** Above this share of control characters and replaced bytes, a document is not text. */

@@ -9,6 +9,8 @@ import dev.scrum.provider.EmbeddingSettings;
 import dev.scrum.report.Baseline;
 import dev.scrum.report.ReportLayout;
 import dev.scrum.retrieve.Ranker;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -50,6 +52,7 @@ import java.util.Objects;
  *     the prompts and recorded per finding; {@link Change#NONE} when no base is known
  * @param buildDirectory the project's build directory, whose files are never read as sources; default
  *     {@code baseDir/target}
+ * @param encoding how the reviewed files are decoded (the PRD and proposal are always UTF-8)
  */
 public record ReviewRequest(
         Path baseDir,
@@ -77,7 +80,8 @@ public record ReviewRequest(
         Path stepSummary,
         GatePolicy gate,
         Change change,
-        Path buildDirectory) {
+        Path buildDirectory,
+        Charset encoding) {
 
     public ReviewRequest {
         Objects.requireNonNull(baseDir, "baseDir");
@@ -94,6 +98,7 @@ public record ReviewRequest(
             cacheKey = CacheKeySource.ofFile(cacheDirectory.resolveSibling(cacheDirectory.getFileName() + "-key"));
         }
         buildDirectory = buildDirectory == null ? baseDir.resolve("target") : buildDirectory;
+        encoding = encoding == null ? StandardCharsets.UTF_8 : encoding;
     }
 
     public static Builder builder() {
@@ -107,7 +112,8 @@ public record ReviewRequest(
                 .maxFileBytes(maxFileBytes).cacheDirectory(cacheDirectory).cacheKey(cacheKey)
                 .reuseCached(reuseCached)
                 .unchangedFiles(unchangedFiles).shard(shard).requireScore(requireScore).baseline(baseline)
-                .ranker(ranker).stepSummary(stepSummary).gate(gate).change(change).buildDirectory(buildDirectory);
+                .ranker(ranker).stepSummary(stepSummary).gate(gate).change(change).buildDirectory(buildDirectory)
+                .encoding(encoding);
     }
 
     /** What of the project may be read as a source: nothing a link leads to outside it or into the build directory. */
@@ -157,6 +163,7 @@ public record ReviewRequest(
         private GatePolicy gate = GatePolicy.DEFAULT;
         private Change change = Change.NONE;
         private Path buildDirectory;
+        private Charset encoding = StandardCharsets.UTF_8;
 
         private Builder() {}
 
@@ -292,10 +299,17 @@ public record ReviewRequest(
             return this;
         }
 
+        /** How the reviewed files are decoded; {@code null}: UTF-8. */
+        public Builder encoding(Charset value) {
+            encoding = value;
+            return this;
+        }
+
         public ReviewRequest build() {
             return new ReviewRequest(baseDir, files, prd, proposal, ladder, embedding, chunkSize, chunkOverlap, topK,
                     minAnswerChars, threads, outputDirectory, dryRun, maxFileBytes, cacheDirectory, cacheKey, reuseCached,
-                    unchangedFiles, shard, requireScore, baseline, ranker, stepSummary, gate, change, buildDirectory);
+                    unchangedFiles, shard, requireScore, baseline, ranker, stepSummary, gate, change, buildDirectory,
+                    encoding);
         }
     }
 }

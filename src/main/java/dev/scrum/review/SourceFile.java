@@ -2,12 +2,13 @@ package dev.scrum.review;
 
 import dev.scrum.boundary.ProjectBoundary;
 import dev.scrum.report.SkippedFile;
+import dev.scrum.symbols.LineIndex;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -17,10 +18,11 @@ import java.nio.file.Path;
  *
  * @param path relative to the base directory, with {@code /}
  * @param bytes its size
- * @param text its content, decoded as UTF-8 (malformed bytes replaced)
- * @param malformedUtf8 whether bytes had to be replaced
+ * @param text its content, decoded with the run's {@code encoding} (malformed bytes replaced), each lone CR made
+ *     an LF ({@link LineIndex#lfForLoneCr}) so that every part of the review numbers its lines alike
+ * @param malformed whether bytes were not valid in that encoding and had to be replaced
  */
-record SourceFile(String path, long bytes, String text, boolean malformedUtf8) {
+record SourceFile(String path, long bytes, String text, boolean malformed) {
 
     private static final int BINARY_PROBE = 8192;
 
@@ -62,25 +64,28 @@ record SourceFile(String path, long bytes, String text, boolean malformedUtf8) {
 
     /**
      * Reads the file through its real path, checked against the project's boundary, the last step not followed
-     * if it became a link since.
+     * if it became a link since, and decodes it with {@code encoding}.
      *
      * @throws IOException when it cannot be read, or leads out of the project (the message says where)
      */
-    static SourceFile read(ProjectBoundary boundary, String relative) throws IOException {
+    static SourceFile read(ProjectBoundary boundary, String relative, Charset encoding) throws IOException {
         byte[] content;
         try (InputStream in = Files.newInputStream(boundary.readable(boundary.root().resolve(relative)),
                 LinkOption.NOFOLLOW_LINKS)) {
             content = in.readAllBytes();
         }
+        String text;
+        boolean malformed = false;
         try {
-            String text = StandardCharsets.UTF_8.newDecoder()
+            text = encoding.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(content))
                     .toString();
-            return new SourceFile(relative, content.length, text, false);
         } catch (CharacterCodingException e) {
-            return new SourceFile(relative, content.length, new String(content, StandardCharsets.UTF_8), true);
+            text = new String(content, encoding);
+            malformed = true;
         }
+        return new SourceFile(relative, content.length, LineIndex.lfForLoneCr(text), malformed);
     }
 }

@@ -82,7 +82,8 @@ class EmbeddingResolverTest {
         EmbeddingConfig userInfo = embedding("openai", "text-embedding-3-small");
         userInfo.baseUrl = "https://me:" + KEY + "@llm.example.com/v1";
         assertEquals("<embedding><baseUrl> 'https://***@llm.example.com/v1' carries a user or password: remove it and "
-                + "give the key through <serverId> (a settings.xml server) or <apiKeyEnv>", error(userInfo));
+                + "give the key through <serverId> (the id of a "
+                + "<server> in settings.xml whose <password> is the key) or <apiKeyEnv>", error(userInfo));
 
         assertEquals("<embedding>: no API key: set OPENAI_API_KEY or give <embedding> a serverId or apiKeyEnv",
                 error(embedding("openai", "text-embedding-3-small")));

@@ -18,6 +18,8 @@ class EndpointResolverTest {
 
     private static final String KEY = "sk-canary-0123456789abcdef";
     private static final String INVALID = "' is not a valid URL: write e.g. http://localhost:11434";
+    private static final String USER_INFO = " carries a user or password: remove it and give the key through "
+            + "<serverId> (the id of a <server> in settings.xml whose <password> is the key) or <apiKeyEnv>";
 
     private static ServerEndpoint resolve(Provider provider, ServerConfig config, Map<String, String> servers,
             Map<String, String> env) throws MojoExecutionException {
@@ -51,14 +53,24 @@ class EndpointResolverTest {
 
     @Test
     void aUserOrPasswordInAUrlIsRefusedWithoutShowingIt() {
-        assertEquals("<embedding><baseUrl> 'https://***@llm.example.com/v1' carries a user or password: remove it and "
-                + "give the key through <serverId> (a settings.xml server) or <apiKeyEnv>",
+        assertEquals("<embedding><baseUrl> 'https://***@llm.example.com/v1'" + USER_INFO,
                 urlError("https://me:" + KEY + "@llm.example.com/v1"));
-        assertEquals("<embedding><baseUrl> 'http://***@gpu1:11434' carries a user or password: remove it and "
-                + "give the key through <serverId> (a settings.xml server) or <apiKeyEnv>", urlError("http://me@gpu1:11434"));
-        String invalid = urlError("http://me:" + KEY + "@gpu 1");
-        assertEquals("<embedding><baseUrl> 'http://***@gpu 1" + INVALID, invalid);
+        assertEquals("<embedding><baseUrl> 'http://***@gpu1:11434'" + USER_INFO, urlError("http://me@gpu1:11434"));
+        assertEquals("<embedding><baseUrl> 'http://***@gpu 1'" + USER_INFO, urlError("http://me:" + KEY + "@gpu 1"));
         assertFalse(urlError(KEY + "@gpu1:11434").contains(KEY), "not even in a URL without a scheme");
+    }
+
+    /** Issue 22: a password with an unescaped {@code @} or {@code /} is a credential too, and none of it is shown. */
+    @Test
+    void aPasswordWithAtOrSlashInItIsMaskedWhole() {
+        for (String password : List.of("p@ss-" + KEY, KEY + "/x", "a/b@" + KEY + "@c", KEY + "?x#y")) {
+            String message = urlError("http://me:" + password + "@gpu1:11434/v1");
+            assertEquals("<embedding><baseUrl> 'http://***@gpu1:11434/v1'" + USER_INFO, message, password);
+            assertFalse(message.contains(KEY), message);
+        }
+        assertEquals("<ladder rung 3><replicas> 'https://***@gpu2'" + USER_INFO,
+                assertThrows(MojoExecutionException.class, () -> EndpointResolver.url("https://u:" + KEY + "@gpu2",
+                        "ladder rung 3", "replicas")).getMessage());
     }
 
     @Test

@@ -150,7 +150,8 @@ class LadderResolverTest {
         MojoExecutionException credentialsInUrl = assertThrows(MojoExecutionException.class,
                 () -> resolver.resolve(null, List.of(rung("ollama", "m"), userInfo)));
         assertEquals("<ladder rung 2><baseUrl> 'https://***@llm.example.com/v1' carries a user or password: remove it "
-                + "and give the key through <serverId> (a settings.xml server) or <apiKeyEnv>",
+                + "and give the key through <serverId> (the id of a "
+                + "<server> in settings.xml whose <password> is the key) or <apiKeyEnv>",
                 credentialsInUrl.getMessage());
         MojoExecutionException item = assertThrows(MojoExecutionException.class,
                 () -> resolver.resolve("qwen3", null));

@@ -116,7 +116,10 @@ class MergeMojoTest {
                 "Unresolved: " + INVENTORY + ": HTTP 500 (rung ollama/qwen3.5:latest); rung ollama-cloud/gpt-oss:120b "
                         + "not called: no API key"), readFirst, "what to read first, right after the decision");
         assertEquals(List.of("1 of 5 file(s) unresolved (no rung's answer was accepted): " + INVENTORY
-                + "; not failing the build (failOnUnresolved=false)", "1 selected file(s) were not reviewed "
+                + "; not failing the build (failOnUnresolved=false)",
+                "1 file(s) unanswered: HTTP 500 (rung ollama/qwen3.5:latest); 1 file(s) unanswered: rung "
+                        + "ollama-cloud/gpt-oss:120b not called: no API key",
+                "1 selected file(s) were not reviewed "
                 + "(failOnSkipped): " + ShardFixtures.BIG + " (larger than maxFileBytes); not failing the build "
                 + "(failOnSkipped=false)"), warnings.subList(5, warnings.size()));
     }

@@ -113,7 +113,8 @@ class LinkedFilesTest {
     @Test
     void readingALinkThatLeadsOutFailsWithoutReadingIt() {
         IOException e = assertThrows(IOException.class,
-                () -> SourceFile.read(new ProjectBoundary(base, base.resolve("target")), "src/Credentials.java"));
+                () -> SourceFile.read(new ProjectBoundary(base, base.resolve("target")), "src/Credentials.java",
+                        java.nio.charset.StandardCharsets.UTF_8));
         assertTrue(e.getMessage().startsWith("src/Credentials.java is not read: a link to a file outside the project"),
                 e.getMessage());
         assertFalse(e.getMessage().contains(MARKER));
