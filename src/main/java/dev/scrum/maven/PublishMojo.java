@@ -2,7 +2,10 @@ package dev.scrum.maven;
 
 import dev.scrum.llm.ApiKey;
 import dev.scrum.publish.ForgeTarget;
+import dev.scrum.publish.Forge;
 import dev.scrum.publish.GitHubForge;
+import dev.scrum.publish.GitLabForge;
+import dev.scrum.publish.GiteaForge;
 import dev.scrum.publish.Platform;
 import dev.scrum.publish.PublishException;
 import dev.scrum.publish.PublishOutcome;
@@ -97,8 +100,8 @@ public class PublishMojo extends AbstractMojo {
                     config.repository, config.number), environment, base);
             ApiKey token = token(config, target.platform());
             PublishOutcome outcome;
-            try (GitHubForge github = forgeFor(target, token)) {
-                outcome = new Publisher(github).publish(run, prefix, report);
+            try (Forge forge = forgeFor(target, token)) {
+                outcome = new Publisher(forge).publish(run, prefix, report);
             }
             getLog().info(outcome.describe());
             for (Remark refused : outcome.refused()) {
@@ -117,12 +120,12 @@ public class PublishMojo extends AbstractMojo {
         }
     }
 
-    private static GitHubForge forgeFor(ForgeTarget target, ApiKey token) throws PublishException {
-        if (target.platform() != Platform.GITHUB) {
-            throw new PublishException(PublishException.Kind.CONFIGURATION, 0, target.platform().title()
-                    + " is not supported yet: use <forge><platform>github</platform>");
-        }
-        return new GitHubForge(target, token);
+    private static Forge forgeFor(ForgeTarget target, ApiKey token) {
+        return switch (target.platform()) {
+            case GITHUB -> new GitHubForge(target, token);
+            case GITLAB -> new GitLabForge(target, token);
+            case GITEA -> new GiteaForge(target, token);
+        };
     }
 
     private RunReport readReview(ReportLayout layout) throws MojoExecutionException {

@@ -7,7 +7,7 @@ import java.util.List;
  * platform maps its own REST API onto these calls; HTTP statuses become {@link PublishException}s, except a line
  * the platform will not take, which {@link #postInline} answers {@code false} to.
  */
-public interface Forge {
+public interface Forge extends AutoCloseable {
 
     /** What is published to, for messages: {@code GitHub pull request octo/repo#7}. */
     String describe();
@@ -26,8 +26,12 @@ public interface Forge {
      */
     boolean postInline(Remark remark) throws PublishException;
 
-    /** Marks an inline comment whose finding no longer holds as outdated, or resolves its thread. */
-    void markOutdated(PostedComment comment) throws PublishException;
+    /**
+     * Marks an inline comment whose finding no longer holds as outdated, or resolves its thread.
+     *
+     * @return whether the platform allows it (Gitea's API does not)
+     */
+    boolean markOutdated(PostedComment comment) throws PublishException;
 
     /**
      * Updates the comment carrying {@link CommentMarker#SUMMARY} in place, or posts it when there is none.
@@ -35,6 +39,10 @@ public interface Forge {
      * @return whether it was updated (else created)
      */
     boolean upsertSummary(String body) throws PublishException;
+
+    /** Closes the connections. */
+    @Override
+    void close();
 
     /**
      * An inline comment of this plugin already on the pull request.

@@ -18,12 +18,11 @@ import java.util.Optional;
  * 422 on a review comment is a line GitHub will not take. GitHub's REST API cannot resolve a review thread, so a
  * comment whose finding no longer holds is edited to say it is outdated.
  */
-public final class GitHubForge implements Forge, AutoCloseable {
+public final class GitHubForge implements Forge {
 
     private final ForgeTarget target;
     private final ForgeHttp http;
-    private final String repo;
-    private String headSha;
+    private final PullRequestThread thread;
 
     public GitHubForge(ForgeTarget target, ApiKey token) {
         this(target, token, ForgeHttp.RetryPolicy.DEFAULT);
@@ -32,8 +31,8 @@ public final class GitHubForge implements Forge, AutoCloseable {
     GitHubForge(ForgeTarget target, ApiKey token, ForgeHttp.RetryPolicy policy) {
         this.target = target;
         this.http = new ForgeHttp(Platform.GITHUB, token, policy);
-        this.repo = target.apiUrl() + "/repos/" + target.repository();
-        this.headSha = target.headSha();
+        this.thread = new PullRequestThread(http, target.apiUrl() + "/repos/" + target.repository(),
+                target.number(), target.headSha());
     }
 
     @Override
@@ -46,10 +45,10 @@ public final class GitHubForge implements Forge, AutoCloseable {
         Map<String, java.util.Set<Integer>> lines = new LinkedHashMap<>();
         for (JsonElement file : http.list(uri("/pulls/" + target.number() + "/files?per_page=100"))) {
             JsonObject f = file.getAsJsonObject();
-            if ("removed".equals(string(f, "status"))) {
+            if ("removed".equals(PullRequestThread.string(f, "status"))) {
                 continue;
             }
-            lines.put(string(f, "filename"), UnifiedDiff.addedLines(string(f, "patch")));
+            lines.put(PullRequestThread.string(f, "filename"), UnifiedDiff.addedLines(PullRequestThread.string(f, "patch")));
         }
         return ChangedLines.of(lines);
     }
@@ -59,9 +58,9 @@ public final class GitHubForge implements Forge, AutoCloseable {
         List<PostedComment> posted = new ArrayList<>();
         for (JsonElement c : http.list(uri("/pulls/" + target.number() + "/comments?per_page=100"))) {
             JsonObject comment = c.getAsJsonObject();
-            String body = string(comment, "body");
+            String body = PullRequestThread.string(comment, "body");
             Optional<String> fingerprint = CommentMarker.fingerprint(body);
-            fingerprint.ifPresent(fp -> posted.add(new PostedComment(string(comment, "id"), fp,
+            fingerprint.ifPresent(fp -> posted.add(new PostedComment(PullRequestThread.string(comment, "id"), fp,
                     CommentMarker.isOutdated(body), body)));
         }
         return posted;
@@ -71,7 +70,7 @@ public final class GitHubForge implements Forge, AutoCloseable {
     public boolean postInline(Remark remark) throws PublishException {
         JsonObject body = new JsonObject();
         body.addProperty("body", remark.commentBody());
-        body.addProperty("commit_id", headSha());
+        body.addProperty("commit_id", thread.headSha());
         body.addProperty("path", remark.path());
         body.addProperty("line", remark.line());
         body.addProperty("side", "RIGHT");
@@ -87,43 +86,20 @@ public final class GitHubForge implements Forge, AutoCloseable {
     }
 
     @Override
-    public void markOutdated(PostedComment comment) throws PublishException {
+    public boolean markOutdated(PostedComment comment) throws PublishException {
         JsonObject body = new JsonObject();
         body.addProperty("body", Outdated.body(comment.body()));
         http.call("PATCH", uri("/pulls/comments/" + comment.id()), body);
+        return true;
     }
 
     @Override
     public boolean upsertSummary(String markdown) throws PublishException {
-        JsonObject body = new JsonObject();
-        body.addProperty("body", markdown);
-        for (JsonElement c : http.list(uri("/issues/" + target.number() + "/comments?per_page=100"))) {
-            JsonObject comment = c.getAsJsonObject();
-            if (CommentMarker.isSummary(string(comment, "body"))) {
-                http.call("PATCH", uri("/issues/comments/" + string(comment, "id")), body);
-                return true;
-            }
-        }
-        http.call("POST", uri("/issues/" + target.number() + "/comments"), body);
-        return false;
-    }
-
-    /** The pull request's head commit: from the event, else read from the pull request once. */
-    private String headSha() throws PublishException {
-        if (headSha == null) {
-            JsonElement pull = http.call("GET", uri("/pulls/" + target.number()), null);
-            headSha = pull.getAsJsonObject().getAsJsonObject("head").get("sha").getAsString();
-        }
-        return headSha;
+        return thread.upsertSummary(markdown);
     }
 
     private URI uri(String path) {
-        return URI.create(repo + path);
-    }
-
-    static String string(JsonObject o, String field) {
-        JsonElement e = o.get(field);
-        return e == null || e.isJsonNull() ? null : e.getAsString();
+        return thread.uri(path);
     }
 
     @Override

@@ -30,7 +30,8 @@ public final class Publisher {
         Placement placement = Placement.of(run, diff, prefix);
         List<Forge.PostedComment> posted = forge.postedComments();
         Set<String> there = new HashSet<>();
-        posted.stream().filter(c -> !c.outdated()).forEach(c -> there.add(c.fingerprint()));
+        // an outdated or resolved comment counts too: a thread a person resolved is not posted again
+        posted.forEach(c -> there.add(c.fingerprint()));
         Set<String> current = new HashSet<>();
         placement.inline().forEach(r -> current.add(r.fingerprint()));
         placement.elsewhere().forEach(r -> current.add(r.fingerprint()));
@@ -49,8 +50,7 @@ public final class Publisher {
         }
         int outdated = 0;
         for (Forge.PostedComment comment : posted) {
-            if (!comment.outdated() && !current.contains(comment.fingerprint())) {
-                forge.markOutdated(comment);
+            if (!comment.outdated() && !current.contains(comment.fingerprint()) && forge.markOutdated(comment)) {
                 outdated++;
             }
         }

@@ -91,7 +91,9 @@ public final class SummaryComment {
         gate.failures().forEach(f -> md.append("- ").append(CommentText.inert(f, 600)).append('\n'));
         gate.warnings().forEach(w -> md.append("- ⚠️ ").append(CommentText.inert(w, 600)).append('\n'));
         gate.notes().forEach(n -> md.append("- ").append(CommentText.inert(n, 600)).append('\n'));
-        md.append('\n');
+        if (!gate.failures().isEmpty() || !gate.warnings().isEmpty() || !gate.notes().isEmpty()) {
+            md.append('\n');
+        }
     }
 
     private static void files(StringBuilder md, RunReport run, ChangedLines diff, String prefix) {
@@ -119,9 +121,15 @@ public final class SummaryComment {
         md.append("### ").append(heading).append(" (").append(remarks.size()).append(")\n\n");
         for (Remark r : remarks) {
             md.append("- ").append(CommentText.code(r.location())).append(" **").append(r.title()).append("**: ")
-                    .append(r.body().replace("\n\n", " ").replace("\n", " ")).append('\n');
+                    .append(withoutPassages(r.body()).replace("\n\n", " ").replace("\n", " ")).append('\n');
         }
         md.append('\n');
+    }
+
+    /** A remark's body without its cited passages' text (the inline comment has them; the summary stays short). */
+    private static String withoutPassages(String body) {
+        int passages = body.indexOf("\n\n> ");
+        return passages < 0 ? body : body.substring(0, passages);
     }
 
     /** The body cut at a line to {@link #MAX_CHARS}, saying so; the marker is at its head, so it is kept. */

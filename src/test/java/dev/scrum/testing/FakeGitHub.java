@@ -3,25 +3,18 @@ package dev.scrum.testing;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,8 +23,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,8 +46,7 @@ public final class FakeGitHub implements AutoCloseable {
     /** A request received: method, path with query, the token header, the body parsed (or null). */
     public record Request(String method, String path, String authorization, JsonObject body) {}
 
-    private final HttpServer server;
-    private final ExecutorService handlers;
+    private final LoopbackServer server;
     private final String repository;
     private final int number;
     private final String headSha;
@@ -73,18 +63,11 @@ public final class FakeGitHub implements AutoCloseable {
     private volatile String echoInErrors;
     private volatile Path requestFolder;
 
-    private FakeGitHub(int port, String repository, int number, String headSha) throws IOException {
+    private FakeGitHub(int port, String repository, int number, String headSha) {
         this.repository = repository;
         this.number = number;
         this.headSha = headSha;
-        handlers = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "fake-github");
-            thread.setDaemon(true);
-            return thread;
-        });
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        server.setExecutor(handlers);
-        server.createContext("/", this::handle);
+        server = new LoopbackServer("fake-github", port, this::handle);
     }
 
     /** Starts a fake of pull request {@code repository#number} on a free port of 127.0.0.1. */
@@ -93,13 +76,7 @@ public final class FakeGitHub implements AutoCloseable {
     }
 
     private static FakeGitHub start(int port, String repository, int number, String headSha) {
-        try {
-            FakeGitHub fake = new FakeGitHub(port, repository, number, headSha);
-            fake.server.start();
-            return fake;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the fake GitHub on port " + port, e);
-        }
+        return new FakeGitHub(port, repository, number, headSha);
     }
 
     /**
@@ -149,7 +126,7 @@ public final class FakeGitHub implements AutoCloseable {
 
     /** {@code http://127.0.0.1:PORT}: the value of {@code GITHUB_API_URL}. */
     public URI url() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return server.url("");
     }
 
     /** Adds a file of the pull request as {@code pulls/{n}/files} lists it. */
@@ -225,7 +202,6 @@ public final class FakeGitHub implements AutoCloseable {
         try (exchange) {
             String method = exchange.getRequestMethod();
             URI uri = exchange.getRequestURI();
-            String raw = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             if (uri.getPath().equals(SHUTDOWN)) {
                 send(exchange, 200, "{}", Map.of());
                 Thread stopper = new Thread(this::close, "fake-github-shutdown");
@@ -233,15 +209,9 @@ public final class FakeGitHub implements AutoCloseable {
                 stopper.start();
                 return;
             }
-            JsonObject body = null;
-            try {
-                JsonElement parsed = raw.isBlank() ? null : JsonParser.parseString(raw);
-                body = parsed != null && parsed.isJsonObject() ? parsed.getAsJsonObject() : null;
-            } catch (RuntimeException notJson) {
-                // recorded without a body
-            }
-            Request request = new Request(method, uri.getRawPath() + (uri.getRawQuery() == null ? ""
-                    : "?" + uri.getRawQuery()), exchange.getRequestHeaders().getFirst("Authorization"), body);
+            JsonObject body = LoopbackServer.body(exchange);
+            Request request = new Request(method, LoopbackServer.pathAndQuery(exchange),
+                    exchange.getRequestHeaders().getFirst("Authorization"), body);
             requests.add(request);
             writeDown(request);
             answer(exchange, method, uri, body);
@@ -402,15 +372,7 @@ public final class FakeGitHub implements AutoCloseable {
 
     private static void send(HttpExchange exchange, int status, String body, Map<String, String> headers)
             throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
+        LoopbackServer.send(exchange, status, "application/json; charset=utf-8", body, headers);
     }
 
     private void writeDown(Request request) {
@@ -435,7 +397,6 @@ public final class FakeGitHub implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        handlers.shutdownNow();
+        server.close();
     }
 }
