@@ -151,6 +151,30 @@ class GitHubPublishTest {
     }
 
     @Test
+    void aSecondaryRateLimitA403WithRetryAfterIsRetried() throws PublishException {
+        github.fail(1, "POST", 403, "You have exceeded a secondary rate limit", java.util.Map.of("Retry-After", "1"));
+        PublishOutcome outcome = publish();
+        assertEquals(2, outcome.posted());
+        assertEquals(3, github.requests("POST", "/pulls/7/comments").size(), "the refused POST and two that went in");
+    }
+
+    @Test
+    void a502OnAPostIsNotRetriedSoNoCommentIsMadeTwice() {
+        github.fail(1, "POST", 502, "Server Error", java.util.Map.of());
+        PublishException e = assertThrows(PublishException.class, this::publish);
+        assertEquals(502, e.status());
+        assertEquals(1, github.requests("POST", "/pulls/7/comments").size());
+        assertTrue(github.reviewComments().isEmpty());
+    }
+
+    @Test
+    void a502OnAReadIsRetried() throws PublishException {
+        github.fail(1, "GET", 502, "Server Error", java.util.Map.of());
+        assertEquals(2, publish().posted());
+        assertEquals(2, github.requests("GET", "/pulls/7/files").size());
+    }
+
+    @Test
     void aRateLimitPastTheRetriesFailsNamingIt() {
         github.rateLimit(10, 1);
         PublishException e = assertThrows(PublishException.class, this::publish);

@@ -43,6 +43,8 @@ public final class FakeGitHub implements AutoCloseable {
             + "(?:/(files|comments))?");
     private static final String SHUTDOWN = "/__shutdown";
 
+    private record Fault(String method, int status, String message, Map<String, String> headers) {}
+
     /** A request received: method, path with query, the token header, the body parsed (or null). */
     public record Request(String method, String path, String authorization, JsonObject body) {}
 
@@ -55,10 +57,9 @@ public final class FakeGitHub implements AutoCloseable {
     private final List<JsonObject> reviewComments = new CopyOnWriteArrayList<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Set<String> refusedLines = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final Deque<Integer> rateLimits = new ConcurrentLinkedDeque<>();
+    private final Deque<Fault> faults = new ConcurrentLinkedDeque<>();
     private final AtomicLong ids = new AtomicLong(1000);
     private volatile int pageSize = 30;
-    private volatile int retryAfterSeconds = 1;
     private volatile Integer everyStatus;
     private volatile String echoInErrors;
     private volatile Path requestFolder;
@@ -154,9 +155,17 @@ public final class FakeGitHub implements AutoCloseable {
 
     /** Answers the next {@code count} requests with 429 and {@code Retry-After: seconds}. */
     public FakeGitHub rateLimit(int count, int seconds) {
-        retryAfterSeconds = seconds;
+        return fail(count, null, 429, "API rate limit exceeded", Map.of("Retry-After", Integer.toString(seconds),
+                "x-ratelimit-remaining", "0"));
+    }
+
+    /**
+     * Answers the next {@code count} requests of {@code method} ({@code null}: any) with {@code status}, GitHub's
+     * error body with {@code message}, and {@code headers}: a secondary rate limit is a 403 with {@code Retry-After}.
+     */
+    public FakeGitHub fail(int count, String method, int status, String message, Map<String, String> headers) {
         for (int i = 0; i < count; i++) {
-            rateLimits.add(429);
+            faults.add(new Fault(method, status, message, headers));
         }
         return this;
     }
@@ -231,10 +240,9 @@ public final class FakeGitHub implements AutoCloseable {
             send(exchange, everyStatus, error(message + (echoInErrors == null ? "" : " " + echoInErrors)), Map.of());
             return;
         }
-        Integer limited = rateLimits.poll();
-        if (limited != null) {
-            send(exchange, limited, error("API rate limit exceeded"),
-                    Map.of("Retry-After", Integer.toString(retryAfterSeconds), "x-ratelimit-remaining", "0"));
+        Fault fault = faults.peek();
+        if (fault != null && (fault.method() == null || fault.method().equals(method)) && faults.remove(fault)) {
+            send(exchange, fault.status(), error(fault.message()), fault.headers());
             return;
         }
         Matcher m = PATH.matcher(uri.getPath());
