@@ -7,6 +7,7 @@ import com.google.gson.JsonObject;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,15 +44,59 @@ public final class FakeGitLab implements AutoCloseable {
     private final Set<String> refused = ConcurrentHashMap.newKeySet();
     private final AtomicLong ids = new AtomicLong(300);
 
-    private FakeGitLab(String project, int iid) {
+    private FakeGitLab(int port, String project, int iid) {
         this.project = project;
         this.iid = iid;
-        server = new LoopbackServer("fake-gitlab", 0, this::handle);
+        server = new LoopbackServer("fake-gitlab", port, this::handle);
+    }
+
+    /**
+     * For an invoker project's setup hook: starts a fake on the port of {@code CI_API_V4_URL} in the project's
+     * {@code invoker.properties}, for the merge request of {@code fake-gitlab.json} ({@code project}, {@code iid},
+     * {@code diffs}: each {@code path}, {@code diff} and the {@code lines} it adds). {@code POST /__shutdown} stops it.
+     */
+    public static FakeGitLab startForInvoker(java.io.File basedir) throws IOException {
+        java.nio.file.Path base = basedir.toPath();
+        URI api = URI.create(invokerProperty(base, "CI_API_V4_URL"));
+        JsonObject config = com.google.gson.JsonParser.parseString(java.nio.file.Files.readString(
+                base.resolve("fake-gitlab.json"), StandardCharsets.UTF_8)).getAsJsonObject();
+        FakeGitLab fake = new FakeGitLab(api.getPort(), config.get("project").getAsString(),
+                config.get("iid").getAsInt());
+        for (var d : config.getAsJsonArray("diffs")) {
+            JsonObject diff = d.getAsJsonObject();
+            Set<Integer> lines = new java.util.TreeSet<>();
+            diff.getAsJsonArray("lines").forEach(l -> lines.add(l.getAsInt()));
+            fake.diff(diff.get("path").getAsString(), diff.get("diff").getAsString(), lines);
+        }
+        return fake;
+    }
+
+    /** For an invoker project's verify hook: stops the fake {@link #startForInvoker} started. */
+    public static void shutdownForInvoker(java.io.File basedir) throws IOException {
+        URI uri = URI.create(invokerProperty(basedir.toPath(), "CI_API_V4_URL") + "/__shutdown");
+        var connection = (java.net.HttpURLConnection) uri.toURL().openConnection();
+        try {
+            connection.setRequestMethod("POST");
+            connection.setConnectTimeout(5_000);
+            connection.getResponseCode();
+        } catch (java.net.ConnectException alreadyStopped) {
+            // nothing to stop
+        } finally {
+            connection.disconnect();
+        }
+    }
+
+    private static String invokerProperty(java.nio.file.Path base, String variable) throws IOException {
+        java.util.Properties invoker = new java.util.Properties();
+        try (var in = java.nio.file.Files.newBufferedReader(base.resolve("invoker.properties"), StandardCharsets.UTF_8)) {
+            invoker.load(in);
+        }
+        return invoker.getProperty("invoker.environmentVariables." + variable).strip();
     }
 
     /** Starts a fake of merge request {@code project!iid} ({@code project}: the id, or the URL-encoded path). */
     public static FakeGitLab start(String project, int iid) {
-        return new FakeGitLab(project, iid);
+        return new FakeGitLab(0, project, iid);
     }
 
     /** {@code http://127.0.0.1:PORT/api/v4}: the value of {@code CI_API_V4_URL}. */
@@ -98,6 +143,13 @@ public final class FakeGitLab implements AutoCloseable {
             String method = exchange.getRequestMethod();
             URI uri = exchange.getRequestURI();
             JsonObject body = LoopbackServer.body(exchange);
+            if (exchange.getRequestURI().getPath().equals("/__shutdown")) {
+                send(exchange, 200, "{}");
+                Thread stopper = new Thread(this::close, "fake-gitlab-shutdown");
+                stopper.setDaemon(true);
+                stopper.start();
+                return;
+            }
             String token = exchange.getRequestHeaders().getFirst("PRIVATE-TOKEN");
             requests.add(new Request(method, LoopbackServer.pathAndQuery(exchange), token, body));
             if (token == null) {
