@@ -8,7 +8,6 @@ import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -89,11 +87,7 @@ public final class FakeGitHub implements AutoCloseable {
      */
     public static FakeGitHub startForInvoker(File basedir) throws IOException {
         Path base = basedir.toPath();
-        Properties invoker = new Properties();
-        try (var in = Files.newBufferedReader(base.resolve("invoker.properties"), StandardCharsets.UTF_8)) {
-            invoker.load(in);
-        }
-        URI api = URI.create(invoker.getProperty("invoker.environmentVariables.GITHUB_API_URL").strip());
+        URI api = URI.create(LoopbackServer.invokerEnvironment(base, "GITHUB_API_URL"));
         JsonObject config = JsonParser.parseString(Files.readString(base.resolve("fake-github.json"),
                 StandardCharsets.UTF_8)).getAsJsonObject();
         FakeGitHub fake = start(api.getPort(), config.get("repository").getAsString(), config.get("number").getAsInt(),
@@ -108,21 +102,8 @@ public final class FakeGitHub implements AutoCloseable {
 
     /** For an invoker project's verify hook: stops the fake {@link #startForInvoker} started. */
     public static void shutdownForInvoker(File basedir) throws IOException {
-        Properties invoker = new Properties();
-        try (var in = Files.newBufferedReader(basedir.toPath().resolve("invoker.properties"), StandardCharsets.UTF_8)) {
-            invoker.load(in);
-        }
-        URI api = URI.create(invoker.getProperty("invoker.environmentVariables.GITHUB_API_URL").strip() + SHUTDOWN);
-        var connection = (java.net.HttpURLConnection) api.toURL().openConnection();
-        try {
-            connection.setRequestMethod("POST");
-            connection.setConnectTimeout(5_000);
-            connection.getResponseCode();
-        } catch (java.net.ConnectException alreadyStopped) {
-            // nothing to stop
-        } finally {
-            connection.disconnect();
-        }
+        LoopbackServer.requestShutdown(URI.create(LoopbackServer.invokerEnvironment(basedir.toPath(), "GITHUB_API_URL")
+                + SHUTDOWN));
     }
 
     /** {@code http://127.0.0.1:PORT}: the value of {@code GITHUB_API_URL}. */
@@ -384,22 +365,10 @@ public final class FakeGitHub implements AutoCloseable {
     }
 
     private void writeDown(Request request) {
-        Path folder = requestFolder;
-        if (folder == null) {
-            return;
-        }
-        JsonObject file = new JsonObject();
-        file.addProperty("method", request.method());
-        file.addProperty("path", request.path());
-        file.addProperty("authorization", request.authorization() == null ? null
-                : request.authorization().toLowerCase(Locale.ROOT).startsWith("bearer ") ? "Bearer (set)" : "(other)");
-        file.add("body", request.body());
-        try {
-            Files.createDirectories(folder);
-            Files.writeString(folder.resolve(String.format("%04d.json", requests.size())), GSON.toJson(file) + "\n",
-                    StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (requestFolder != null) {
+            LoopbackServer.writeDown(requestFolder, requests.size(), request.method(), request.path(),
+                    request.authorization() == null ? null : request.authorization().toLowerCase(Locale.ROOT)
+                            .startsWith("bearer ") ? "Bearer (set)" : "(other)", request.body());
         }
     }
 

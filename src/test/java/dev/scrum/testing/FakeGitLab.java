@@ -57,7 +57,7 @@ public final class FakeGitLab implements AutoCloseable {
      */
     public static FakeGitLab startForInvoker(java.io.File basedir) throws IOException {
         java.nio.file.Path base = basedir.toPath();
-        URI api = URI.create(invokerProperty(base, "CI_API_V4_URL"));
+        URI api = URI.create(LoopbackServer.invokerEnvironment(base, "CI_API_V4_URL"));
         JsonObject config = com.google.gson.JsonParser.parseString(java.nio.file.Files.readString(
                 base.resolve("fake-gitlab.json"), StandardCharsets.UTF_8)).getAsJsonObject();
         FakeGitLab fake = new FakeGitLab(api.getPort(), config.get("project").getAsString(),
@@ -73,25 +73,8 @@ public final class FakeGitLab implements AutoCloseable {
 
     /** For an invoker project's verify hook: stops the fake {@link #startForInvoker} started. */
     public static void shutdownForInvoker(java.io.File basedir) throws IOException {
-        URI uri = URI.create(invokerProperty(basedir.toPath(), "CI_API_V4_URL") + "/__shutdown");
-        var connection = (java.net.HttpURLConnection) uri.toURL().openConnection();
-        try {
-            connection.setRequestMethod("POST");
-            connection.setConnectTimeout(5_000);
-            connection.getResponseCode();
-        } catch (java.net.ConnectException alreadyStopped) {
-            // nothing to stop
-        } finally {
-            connection.disconnect();
-        }
-    }
-
-    private static String invokerProperty(java.nio.file.Path base, String variable) throws IOException {
-        java.util.Properties invoker = new java.util.Properties();
-        try (var in = java.nio.file.Files.newBufferedReader(base.resolve("invoker.properties"), StandardCharsets.UTF_8)) {
-            invoker.load(in);
-        }
-        return invoker.getProperty("invoker.environmentVariables." + variable).strip();
+        LoopbackServer.requestShutdown(URI.create(LoopbackServer.invokerEnvironment(basedir.toPath(), "CI_API_V4_URL")
+                + "/__shutdown"));
     }
 
     /** Starts a fake of merge request {@code project!iid} ({@code project}: the id, or the URL-encoded path). */

@@ -5,12 +5,19 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpExchange;
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,13 +29,16 @@ import java.util.regex.Pattern;
  * {@code pulls/{n}.diff}, {@code pulls/{n}}, issue comments ({@code GET}, {@code POST}, {@code PATCH
  * issues/comments/{id}}) and pull reviews ({@code GET pulls/{n}/reviews}, {@code GET reviews/{id}/comments},
  * {@code POST pulls/{n}/reviews} with comments). A review comment on a line the diff does not add gets 422. It
- * requires {@code Authorization: token …}. Every request is recorded.
+ * requires {@code Authorization: token …} (and, when it is given one, that token: another gets Gitea's 401). Every
+ * request is recorded; an invoker project's fake ({@link #startForInvoker}) also writes each one down, its token
+ * masked.
  */
 public final class FakeGitea implements AutoCloseable {
 
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
     private static final Pattern PATH = Pattern.compile("/api/v1/repos/([^/]+/[^/]+)/(pulls|issues)/(\\d+|comments)"
             + "(\\.diff)?(?:/(comments|reviews))?(?:/(\\d+))?(?:/(comments))?");
+    private static final String SHUTDOWN = "/__shutdown";
 
     /** A request received: method, path with query, the {@code Authorization} header, the body parsed (or null). */
     public record Request(String method, String path, String authorization, JsonObject body) {}
@@ -44,14 +54,17 @@ public final class FakeGitea implements AutoCloseable {
     private final Map<Long, List<JsonObject>> reviewComments = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final AtomicLong ids = new AtomicLong(50);
+    private volatile String token;
+    private volatile Path requestFolder;
 
-    private FakeGitea(String repository, int number, String headSha, String diff, Map<String, Set<Integer>> added) {
+    private FakeGitea(int port, String repository, int number, String headSha, String diff,
+            Map<String, Set<Integer>> added) {
         this.repository = repository;
         this.number = number;
         this.headSha = headSha;
         this.diff = diff;
         this.added = added;
-        server = new LoopbackServer("fake-gitea", 0, this::handle);
+        server = new LoopbackServer("fake-gitea", port, this::handle);
     }
 
     /**
@@ -60,7 +73,41 @@ public final class FakeGitea implements AutoCloseable {
      */
     public static FakeGitea start(String repository, int number, String headSha, String diff,
             Map<String, Set<Integer>> added) {
-        return new FakeGitea(repository, number, headSha, diff, added);
+        return new FakeGitea(0, repository, number, headSha, diff, added);
+    }
+
+    /**
+     * For an invoker project's setup hook: starts a fake on the port of {@code GITHUB_API_URL} in the project's
+     * {@code invoker.properties} (Gitea's and Forgejo's Actions set it to the instance's {@code /api/v1}), for the
+     * pull request of {@code fake-gitea.json}: {@code repository}, {@code number}, {@code head} (its head commit),
+     * {@code diff} (the file {@code pulls/{n}.diff} answers, relative to the project), {@code added} (per path, the
+     * lines the diff adds) and {@code token} (the only one it takes). Every request it receives is written to
+     * {@code fake-gitea-requests/NNNN.json}, its {@code Authorization} as {@code token (expected)}, {@code (other)}
+     * or null. {@code POST /__shutdown} stops it.
+     */
+    public static FakeGitea startForInvoker(File basedir) throws IOException {
+        Path base = basedir.toPath();
+        URI api = URI.create(LoopbackServer.invokerEnvironment(base, "GITHUB_API_URL"));
+        JsonObject config = JsonParser.parseString(Files.readString(base.resolve("fake-gitea.json"),
+                StandardCharsets.UTF_8)).getAsJsonObject();
+        Map<String, Set<Integer>> added = new TreeMap<>();
+        config.getAsJsonObject("added").entrySet().forEach(e -> {
+            Set<Integer> lines = new TreeSet<>();
+            e.getValue().getAsJsonArray().forEach(l -> lines.add(l.getAsInt()));
+            added.put(e.getKey(), lines);
+        });
+        FakeGitea fake = new FakeGitea(api.getPort(), config.get("repository").getAsString(),
+                config.get("number").getAsInt(), config.get("head").getAsString(),
+                Files.readString(base.resolve(config.get("diff").getAsString()), StandardCharsets.UTF_8), added);
+        fake.token = config.get("token").getAsString();
+        fake.requestFolder = base.resolve("fake-gitea-requests");
+        return fake;
+    }
+
+    /** For an invoker project's verify hook: stops the fake {@link #startForInvoker} started. */
+    public static void shutdownForInvoker(File basedir) throws IOException {
+        String api = LoopbackServer.invokerEnvironment(basedir.toPath(), "GITHUB_API_URL");
+        LoopbackServer.requestShutdown(URI.create(api).resolve(SHUTDOWN));
     }
 
     /** {@code http://127.0.0.1:PORT/api/v1}. */
@@ -85,11 +132,25 @@ public final class FakeGitea implements AutoCloseable {
         try (exchange) {
             String method = exchange.getRequestMethod();
             URI uri = exchange.getRequestURI();
+            if (uri.getPath().equals(SHUTDOWN)) {
+                send(exchange, 200, "application/json", "{}");
+                Thread stopper = new Thread(this::close, "fake-gitea-shutdown");
+                stopper.setDaemon(true);
+                stopper.start();
+                return;
+            }
             JsonObject body = LoopbackServer.body(exchange);
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-            requests.add(new Request(method, LoopbackServer.pathAndQuery(exchange), authorization, body));
+            Request request = new Request(method, LoopbackServer.pathAndQuery(exchange), authorization, body);
+            requests.add(request);
+            writeDown(request);
             if (authorization == null || !authorization.startsWith("token ")) {
                 send(exchange, 401, "application/json", "{\"message\":\"token is required\",\"url\":\"\"}");
+                return;
+            }
+            if (token != null && !authorization.equals("token " + token)) {
+                send(exchange, 401, "application/json", "{\"message\":\"user does not exist [uid: 0, name: ]\","
+                        + "\"url\":\"\"}");
                 return;
             }
             answer(exchange, method, uri, body);
@@ -181,6 +242,15 @@ public final class FakeGitea implements AutoCloseable {
         reviews.add(review);
         reviewComments.put(id, comments);
         send(exchange, 200, "application/json", GSON.toJson(review));
+    }
+
+    private synchronized void writeDown(Request request) {
+        if (requestFolder != null) {
+            String authorization = request.authorization();
+            LoopbackServer.writeDown(requestFolder, requests.size(), request.method(), request.path(),
+                    authorization == null ? null : authorization.equals("token " + token) ? "token (expected)"
+                            : "(other)", request.body());
+        }
     }
 
     private static JsonArray array(List<JsonObject> items) {

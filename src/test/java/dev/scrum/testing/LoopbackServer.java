@@ -1,5 +1,6 @@
 package dev.scrum.testing;
 
+import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -9,11 +10,16 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -76,6 +82,55 @@ final class LoopbackServer implements AutoCloseable {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
             }
+        }
+    }
+
+    /**
+     * The value of {@code invoker.environmentVariables.<variable>} in the invoker project's {@code
+     * invoker.properties}: where a fake started by its setup hook listens.
+     */
+    static String invokerEnvironment(Path basedir, String variable) throws IOException {
+        Properties invoker = new Properties();
+        try (var in = Files.newBufferedReader(basedir.resolve("invoker.properties"), StandardCharsets.UTF_8)) {
+            invoker.load(in);
+        }
+        String value = invoker.getProperty("invoker.environmentVariables." + variable);
+        if (value == null) {
+            throw new IOException("invoker.properties sets no invoker.environmentVariables." + variable);
+        }
+        return value.strip();
+    }
+
+    /**
+     * Writes a request a fake received to {@code folder/NNNN.json} ({@code number}: its place in the fake's log):
+     * method, path with query, the {@code Authorization} as the fake shows it (masked), the body.
+     */
+    static void writeDown(Path folder, int number, String method, String path, String authorization, JsonObject body) {
+        JsonObject file = new JsonObject();
+        file.addProperty("method", method);
+        file.addProperty("path", path);
+        file.addProperty("authorization", authorization);
+        file.add("body", body);
+        try {
+            Files.createDirectories(folder);
+            Files.writeString(folder.resolve(String.format("%04d.json", number)),
+                    new GsonBuilder().disableHtmlEscaping().create().toJson(file) + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Asks the fake at {@code shutdown} (its {@code POST /__shutdown}) to stop; nothing when it is already gone. */
+    static void requestShutdown(URI shutdown) throws IOException {
+        var connection = (HttpURLConnection) shutdown.toURL().openConnection();
+        try {
+            connection.setRequestMethod("POST");
+            connection.setConnectTimeout(5_000);
+            connection.getResponseCode();
+        } catch (ConnectException alreadyStopped) {
+            // nothing to stop
+        } finally {
+            connection.disconnect();
         }
     }
 

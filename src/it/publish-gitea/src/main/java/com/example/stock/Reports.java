@@ -1,0 +1,19 @@
+package com.example.stock;
+
+/** Stock kept for orders: one of three files reviewed against the same PRD. */
+public class Reports {
+
+    private int reserved;
+
+    public void reserve(int units) {
+        reserved += units;
+    }
+
+    public void release(int units) {
+        reserved -= units;
+    }
+
+    public int reserved() {
+        return reserved;
+    }
+}
