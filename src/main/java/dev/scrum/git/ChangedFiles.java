@@ -50,25 +50,7 @@ public final class ChangedFiles {
      * @return the changed files under {@code baseDir}, relative to it with {@code /}, sorted
      */
     public static Set<String> since(Path baseDir, String ref) throws ChangedFilesException {
-        Path base;
-        try {
-            base = baseDir.toRealPath();
-        } catch (IOException e) {
-            throw notARepository(baseDir, e);
-        }
-        try (Repository repo = open(base)) {
-            Path workTree = repo.getWorkTree().toPath().toRealPath();
-            if (!base.startsWith(workTree)) {
-                throw notARepository(base, null);
-            }
-            String prefix = workTree.relativize(base).toString().replace(File.separatorChar, '/');
-            return changed(repo, commitTree(repo, ref, workTree), prefix);
-        } catch (NoWorkTreeException e) {
-            throw notARepository(base, e);
-        } catch (IOException e) {
-            throw new ChangedFilesException(ChangedFilesException.Reason.UNREADABLE,
-                    "changedSince: could not read the git repository of " + base + ": " + e.getMessage(), e);
-        }
+        return read(baseDir, ref, (repo, tree, base, prefix) -> changed(repo, tree, prefix));
     }
 
     /**
@@ -80,6 +62,27 @@ public final class ChangedFiles {
      * @param files paths relative to {@code baseDir}, with {@code /}
      */
     public static Change lines(Path baseDir, String ref, Collection<String> files) throws ChangedFilesException {
+        return read(baseDir, ref, (repo, tree, base, prefix) -> {
+            Map<String, ChangedLines> out = new TreeMap<>();
+            for (String file : files) {
+                out.put(file, lines(repo, tree, prefix.isEmpty() ? file : prefix + "/" + file, base.resolve(file)));
+            }
+            return new Change(ref.trim(), out);
+        });
+    }
+
+    /** What is read from the repository of a base directory, against the tree of a ref's commit. */
+    @FunctionalInterface
+    private interface Reading<T> {
+        /**
+         * @param base the base directory's real path
+         * @param prefix the base directory inside the work tree, with {@code /}; empty at its root
+         */
+        T read(Repository repo, ObjectId tree, Path base, String prefix) throws IOException;
+    }
+
+    /** Opens the repository {@code baseDir} is in, resolves {@code ref}, and reads; every failure said as such. */
+    private static <T> T read(Path baseDir, String ref, Reading<T> reading) throws ChangedFilesException {
         Path base;
         try {
             base = baseDir.toRealPath();
@@ -92,12 +95,7 @@ public final class ChangedFiles {
                 throw notARepository(base, null);
             }
             String prefix = workTree.relativize(base).toString().replace(File.separatorChar, '/');
-            ObjectId tree = commitTree(repo, ref, workTree);
-            Map<String, ChangedLines> out = new TreeMap<>();
-            for (String file : files) {
-                out.put(file, lines(repo, tree, prefix.isEmpty() ? file : prefix + "/" + file, base.resolve(file)));
-            }
-            return new Change(ref.trim(), out);
+            return reading.read(repo, commitTree(repo, ref, workTree), base, prefix);
         } catch (NoWorkTreeException e) {
             throw notARepository(base, e);
         } catch (IOException e) {
